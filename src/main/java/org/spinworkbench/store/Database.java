@@ -1,0 +1,190 @@
+package org.spinworkbench.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The workspace's SQLite database: one connection, WAL mode, foreign keys on, shared by
+ * the threads of this process under a lock (training writes metrics while the GUI reads).
+ *
+ * <p>Opening checks before it writes anything: a file that is not SQLite, a SQLite file
+ * that is not a workbench database, or a schema newer than this build is refused and
+ * left byte-for-byte untouched.
+ */
+public final class Database implements AutoCloseable {
+    /** "SPIN" in ASCII, stored in the SQLite header so other tools' databases are told apart. */
+    static final int APPLICATION_ID = 0x5350494E;
+    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private final Path file;
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private Database(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens (creating if absent) and migrates the database at {@code file}. */
+    public static Database open(Path file) {
+        requireSqliteOrEmpty(file);
+        Connection connection = connect(file);
+        try {
+            int version = checkOwnership(file, connection);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA journal_mode = WAL");
+                statement.execute("PRAGMA synchronous = NORMAL");
+                statement.execute("PRAGMA foreign_keys = ON");
+                statement.execute("PRAGMA busy_timeout = 5000");
+                if (version == 0) {
+                    statement.execute("PRAGMA application_id = " + APPLICATION_ID);
+                }
+            }
+            Migrations.migrate(connection, version);
+            return new Database(file, connection);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new WorkspaceException(WorkspaceException.Reason.UNAVAILABLE,
+                    file + " could not be opened: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public int schemaVersion() {
+        return read(c -> {
+            try (Statement s = c.createStatement(); var rows = s.executeQuery("PRAGMA user_version")) {
+                return rows.getInt(1);
+            }
+        });
+    }
+
+    /** Runs read-only work (or a single statement) on the connection. */
+    public <T> T read(SqlWork<T> work) {
+        lock.lock();
+        try {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new StoreException("Database error in " + file + ": " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs work in one transaction: all of it is committed, or none of it. */
+    public <T> T transaction(SqlWork<T> work) {
+        lock.lock();
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Database error in " + file + ": " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("Could not close " + file + ": " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void requireSqliteOrEmpty(Path file) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        byte[] header = new byte[SQLITE_MAGIC.length];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(header, 0, header.length);
+        } catch (IOException e) {
+            throw new WorkspaceException(WorkspaceException.Reason.UNAVAILABLE,
+                    file + " cannot be read: " + e.getMessage(), e);
+        }
+        if (read == 0) {
+            return; // an empty file is an empty database to SQLite
+        }
+        if (read < header.length || !Arrays.equals(header, SQLITE_MAGIC)) {
+            throw notOurs(file, "it is not a SQLite database");
+        }
+    }
+
+    /** Returns the schema version, or fails if the database belongs to something else. */
+    private static int checkOwnership(Path file, Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            int applicationId;
+            int version;
+            int objects;
+            try {
+                applicationId = s.executeQuery("PRAGMA application_id").getInt(1);
+                version = s.executeQuery("PRAGMA user_version").getInt(1);
+                objects = s.executeQuery("SELECT count(*) FROM sqlite_master").getInt(1);
+            } catch (SQLException e) {
+                throw notOurs(file, "SQLite cannot read it (" + e.getMessage() + ")");
+            }
+            if (applicationId != APPLICATION_ID && (applicationId != 0 || objects > 0)) {
+                throw notOurs(file, "it is a SQLite database of another application");
+            }
+            if (version > Migrations.latestVersion()) {
+                throw new WorkspaceException(WorkspaceException.Reason.SCHEMA_TOO_NEW,
+                        file + " was written by a newer SPIN Workbench (schema version " + version
+                                + "; this version reads up to " + Migrations.latestVersion()
+                                + "). Update SPIN Workbench to open it. The file was left untouched.");
+            }
+            return version;
+        }
+    }
+
+    private static WorkspaceException notOurs(Path file, String why) {
+        return new WorkspaceException(WorkspaceException.Reason.NOT_A_WORKBENCH_DATABASE,
+                file + " is not a SPIN Workbench database: " + why + ". The file was left untouched;"
+                        + " move it away or choose another workspace with --workspace DIR.");
+    }
+
+    private static Connection connect(Path file) {
+        try {
+            return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        } catch (SQLException e) {
+            throw new WorkspaceException(WorkspaceException.Reason.UNAVAILABLE,
+                    file + " could not be opened: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // already failing; the original error is what the user needs to see
+        }
+    }
+}
