@@ -43,12 +43,11 @@ public final class ProjectsCommand {
                         + "spin-workbench projects create NAME");
                 return 0;
             }
-            int width = Math.max(4, projects.stream().mapToInt(p -> p.name().length()).max().orElse(4));
-            out.printf("%-" + width + "s  %-16s  %s%n", "NAME", "CREATED", "DESCRIPTION");
+            TextTable table = new TextTable("NAME", "CREATED", "DESCRIPTION");
             for (Project project : projects) {
-                out.printf("%-" + width + "s  %-16s  %s%n", project.name(),
-                        DATE.format(project.createdAt()), project.description());
+                table.row(project.name(), DATE.format(project.createdAt()), project.description());
             }
+            table.print(out);
             return 0;
         }
     }

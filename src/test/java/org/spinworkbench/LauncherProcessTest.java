@@ -1,0 +1,67 @@
+package org.spinworkbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spinworkbench.store.Workspace;
+
+/** Runs the Launcher in real child processes, as a user's shell would. */
+class LauncherProcessTest {
+    @TempDir
+    Path workspace;
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result launch(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).start();
+        process.getOutputStream().close();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("launcher did not finish: " + command);
+        }
+        return new Result(process.exitValue(),
+                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void versionAndHelpExitCleanly() throws Exception {
+        Result version = launch("--version");
+        assertEquals(0, version.exitCode(), version.err());
+        assertTrue(version.out().startsWith("SPIN Workbench " + AppInfo.version()), version.out());
+
+        Result help = launch("--help");
+        assertEquals(0, help.exitCode(), help.err());
+        assertTrue(help.out().contains("Usage: spin-workbench"), help.out());
+    }
+
+    @Test
+    void aSecondProcessOnAnOpenWorkspaceGetsAClearMessage() throws Exception {
+        try (Workspace open = Workspace.open(workspace)) {
+            open.projects().create("Busy", "");
+
+            Result second = launch("projects", "create", "Intruder", "--workspace", workspace.toString());
+
+            assertEquals(1, second.exitCode());
+            assertTrue(second.err().contains("is already open in another SPIN Workbench process (pid "
+                    + ProcessHandle.current().pid() + ")"), second.err());
+            assertEquals(List.of("Busy"), open.projects().list().stream().map(p -> p.name()).toList());
+        }
+        Result afterClose = launch("projects", "list", "--workspace", workspace.toString());
+        assertEquals(0, afterClose.exitCode(), afterClose.err());
+        assertTrue(afterClose.out().contains("Busy"), afterClose.out());
+    }
+}

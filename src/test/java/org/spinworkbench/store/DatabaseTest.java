@@ -1,0 +1,148 @@
+package org.spinworkbench.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void newDatabaseIsInWalModeWithTheLatestSchemaAndForeignKeys() {
+        try (Database database = Database.open(dir.resolve("w.db"))) {
+            assertEquals(Migrations.latestVersion(), database.schemaVersion());
+            assertEquals("wal", database.read(c -> c.createStatement().executeQuery("PRAGMA journal_mode").getString(1)));
+            int foreignKeys = database.read(c -> c.createStatement().executeQuery("PRAGMA foreign_keys").getInt(1));
+            assertEquals(1, foreignKeys);
+            List<String> tables = database.read(c -> Jdbc.list(c,
+                    "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", row -> row.getString(1)));
+            assertEquals(List.of("checkpoints", "datasets", "evaluations", "iterations", "metrics", "models",
+                    "projects", "runs", "samples", "settings"), tables);
+        }
+    }
+
+    @Test
+    void reopeningKeepsDataAndDoesNotMigrateAgain() {
+        Path file = dir.resolve("w.db");
+        try (Database database = Database.open(file)) {
+            database.transaction(c -> Jdbc.update(c, "INSERT INTO settings (key, value) VALUES ('k', 'v')"));
+        }
+        try (Database database = Database.open(file)) {
+            assertEquals("v", database.read(c -> c.createStatement()
+                    .executeQuery("SELECT value FROM settings WHERE key = 'k'").getString(1)));
+            assertEquals(Migrations.latestVersion(), database.schemaVersion());
+        }
+    }
+
+    @Test
+    void aFileThatIsNotSqliteIsRefusedAndLeftUntouched() throws Exception {
+        Path file = dir.resolve("w.db");
+        byte[] content = "name,value\nthis is a CSV file, not a database\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, content);
+
+        WorkspaceException e = assertThrows(WorkspaceException.class, () -> Database.open(file));
+
+        assertEquals(WorkspaceException.Reason.NOT_A_WORKBENCH_DATABASE, e.reason());
+        assertTrue(e.getMessage().contains("not a SQLite database"), e.getMessage());
+        assertTrue(e.getMessage().contains("left untouched"), e.getMessage());
+        assertArrayEquals(content, Files.readAllBytes(file));
+        assertTrue(Files.notExists(dir.resolve("w.db-wal")));
+    }
+
+    @Test
+    void aCorruptSqliteFileIsRefusedAndLeftUntouched() throws Exception {
+        Path file = dir.resolve("w.db");
+        byte[] content = new byte[4096];
+        System.arraycopy("SQLite format 3\0".getBytes(StandardCharsets.US_ASCII), 0, content, 0, 16);
+        for (int i = 16; i < content.length; i++) {
+            content[i] = (byte) (i * 31);
+        }
+        Files.write(file, content);
+
+        WorkspaceException e = assertThrows(WorkspaceException.class, () -> Database.open(file));
+
+        assertEquals(WorkspaceException.Reason.NOT_A_WORKBENCH_DATABASE, e.reason());
+        assertArrayEquals(content, Files.readAllBytes(file));
+    }
+
+    @Test
+    void anotherApplicationsSqliteDatabaseIsRefusedAndLeftUntouched() throws Exception {
+        Path file = dir.resolve("w.db");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            c.createStatement().execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)");
+        }
+        byte[] before = Files.readAllBytes(file);
+
+        WorkspaceException e = assertThrows(WorkspaceException.class, () -> Database.open(file));
+
+        assertEquals(WorkspaceException.Reason.NOT_A_WORKBENCH_DATABASE, e.reason());
+        assertTrue(e.getMessage().contains("another application"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+    }
+
+    @Test
+    void aSchemaFromANewerVersionIsRefusedAndLeftUntouched() throws Exception {
+        Path file = dir.resolve("w.db");
+        try (Database database = Database.open(file)) {
+            database.read(c -> c.createStatement().execute(
+                    "PRAGMA user_version = " + (Migrations.latestVersion() + 1)));
+        }
+        byte[] before = Files.readAllBytes(file);
+
+        WorkspaceException e = assertThrows(WorkspaceException.class, () -> Database.open(file));
+
+        assertEquals(WorkspaceException.Reason.SCHEMA_TOO_NEW, e.reason());
+        assertTrue(e.getMessage().contains("newer SPIN Workbench"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+    }
+
+    @Test
+    void anEmptyFileBecomesAWorkbenchDatabase() throws Exception {
+        Path file = dir.resolve("w.db");
+        Files.createFile(file);
+        try (Database database = Database.open(file)) {
+            assertEquals(Migrations.latestVersion(), database.schemaVersion());
+        }
+    }
+
+    @Test
+    void aFailedTransactionLeavesNothingBehind() {
+        try (Database database = Database.open(dir.resolve("w.db"))) {
+            assertThrows(StoreException.class, () -> database.transaction(c -> {
+                Jdbc.update(c, "INSERT INTO settings (key, value) VALUES ('a', '1')");
+                return Jdbc.update(c, "INSERT INTO settings (key, value) VALUES ('a', '2')"); // duplicate key
+            }));
+            int rows = database.read(c -> c.createStatement().executeQuery("SELECT count(*) FROM settings").getInt(1));
+            assertEquals(0, rows);
+        }
+    }
+
+    @Test
+    void everyMigrationFileIsRegisteredInOrder() throws Exception {
+        Path folder = Path.of("resources/db/migration");
+        try (var files = Files.list(folder)) {
+            List<String> onDisk = files.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(onDisk, Migrations.SCRIPTS);
+        }
+        for (int i = 0; i < Migrations.SCRIPTS.size(); i++) {
+            assertTrue(Migrations.SCRIPTS.get(i).startsWith(String.format("V%03d__", i + 1)), Migrations.SCRIPTS.get(i));
+        }
+    }
+
+    @Test
+    void scriptsSplitIntoStatementsWithoutComments() {
+        List<String> statements = Migrations.statements(
+                "-- header\nCREATE TABLE a (x INTEGER); -- trailing\n\nCREATE TABLE b (\n  y TEXT -- why\n);\n");
+        assertEquals(List.of("CREATE TABLE a (x INTEGER)", "CREATE TABLE b (\n  y TEXT \n)"), statements);
+    }
+}
