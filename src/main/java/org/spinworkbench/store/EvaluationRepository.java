@@ -68,14 +68,14 @@ public final class EvaluationRepository {
         }
     }
 
-    static String toJson(Map<String, Double> metrics) {
+    private static String toJson(Map<String, Double> metrics) {
         JsonObject object = new JsonObject();
         metrics.forEach((name, value) -> object.addProperty(name,
                 value == null || !Double.isFinite(value) ? null : value));
         return JSON.toJson(object);
     }
 
-    static Map<String, Double> fromJson(String json) {
+    private static Map<String, Double> fromJson(String json) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (Map.Entry<String, JsonElement> entry : JsonParser.parseString(json).getAsJsonObject().entrySet()) {
             JsonElement value = entry.getValue();
