@@ -99,15 +99,18 @@ CREATE TABLE metrics (
 ) WITHOUT ROWID;
 
 -- One evaluation of the model an iteration produced (iteration 0: the base model).
+-- dataset_id NULL: the held-out split of the run's own dataset.
 CREATE TABLE evaluations (
     id           INTEGER PRIMARY KEY,
     run_id       INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
     iteration    INTEGER NOT NULL CHECK (iteration >= 0),
     dataset_id   INTEGER REFERENCES datasets (id),
     metrics_json TEXT    NOT NULL,                  -- {"eval_loss": ..., "eval_accuracy": ...}
-    evaluated_at TEXT    NOT NULL,
-    UNIQUE (run_id, iteration, dataset_id)
+    evaluated_at TEXT    NOT NULL
 );
+-- One evaluation per run, iteration and dataset. A UNIQUE constraint on dataset_id would
+-- let any number of NULL rows through (SQLite's NULLs are distinct), hence the expression.
+CREATE UNIQUE INDEX evaluations_once ON evaluations (run_id, iteration, ifnull(dataset_id, 0));
 
 CREATE TABLE checkpoints (
     id           INTEGER PRIMARY KEY,

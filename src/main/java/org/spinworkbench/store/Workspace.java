@@ -18,6 +18,14 @@ public final class Workspace implements AutoCloseable {
     private final Database database;
     private final Projects projects;
     private final SettingsRepository settings;
+    private final ModelRepository models;
+    private final DatasetRepository datasets;
+    private final RunRepository runs;
+    private final IterationRepository iterations;
+    private final SampleRepository samples;
+    private final MetricRepository metrics;
+    private final EvaluationRepository evaluations;
+    private final CheckpointRepository checkpoints;
 
     private Workspace(Path folder, WorkspaceLock lock, Database database, Clock clock) {
         this.folder = folder;
@@ -25,6 +33,14 @@ public final class Workspace implements AutoCloseable {
         this.database = database;
         this.projects = new Projects(new ProjectRepository(database, clock), folder.resolve(PROJECTS_FOLDER));
         this.settings = new SettingsRepository(database);
+        this.models = new ModelRepository(database, clock);
+        this.datasets = new DatasetRepository(database, clock);
+        this.runs = new RunRepository(database, clock);
+        this.iterations = new IterationRepository(database, clock);
+        this.samples = new SampleRepository(database);
+        this.metrics = new MetricRepository(database);
+        this.evaluations = new EvaluationRepository(database, clock);
+        this.checkpoints = new CheckpointRepository(database, clock);
     }
 
     public static Workspace open(Path folder) {
@@ -64,6 +80,38 @@ public final class Workspace implements AutoCloseable {
 
     public SettingsRepository settings() {
         return settings;
+    }
+
+    public ModelRepository models() {
+        return models;
+    }
+
+    public DatasetRepository datasets() {
+        return datasets;
+    }
+
+    public RunRepository runs() {
+        return runs;
+    }
+
+    public IterationRepository iterations() {
+        return iterations;
+    }
+
+    public SampleRepository samples() {
+        return samples;
+    }
+
+    public MetricRepository metrics() {
+        return metrics;
+    }
+
+    public EvaluationRepository evaluations() {
+        return evaluations;
+    }
+
+    public CheckpointRepository checkpoints() {
+        return checkpoints;
     }
 
     @Override

@@ -1,0 +1,70 @@
+package org.spinworkbench.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The metrics table: training and evaluation curves per run. Recording is idempotent per
+ * (run, name, step, iteration): a resumed run that records a step again replaces it rather
+ * than drawing the step twice. NaN and infinities are stored as NULL and read back as NaN.
+ */
+public final class MetricRepository {
+    private static final int BATCH_ROWS = 500;
+
+    private final Database database;
+
+    public MetricRepository(Database database) {
+        this.database = database;
+    }
+
+    /** Records the points in one transaction, replacing any already recorded at the same step. */
+    public void recordAll(long runId, List<MetricPoint> points) {
+        database.transaction(c -> {
+            try (PreparedStatement upsert = c.prepareStatement("INSERT INTO metrics (run_id, iteration, step, name,"
+                    + " value) VALUES (?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (run_id, name, step, iteration) DO UPDATE SET value = excluded.value")) {
+                int pending = 0;
+                for (MetricPoint point : points) {
+                    Jdbc.bind(upsert, runId, point.iteration(), point.step(), point.name(), point.value());
+                    upsert.addBatch();
+                    if (++pending == BATCH_ROWS) {
+                        upsert.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    upsert.executeBatch();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The metric's curve over the whole run, by step. */
+    public List<MetricPoint> series(long runId, String name) {
+        return database.read(c -> Jdbc.list(c, "SELECT iteration, step, name, value FROM metrics"
+                + " WHERE run_id = ? AND name = ? ORDER BY step, iteration", MetricRepository::map, runId, name));
+    }
+
+    /** The names of the metrics the run has recorded, sorted. */
+    public List<String> names(long runId) {
+        return database.read(c -> Jdbc.list(c, "SELECT DISTINCT name FROM metrics WHERE run_id = ? ORDER BY name",
+                row -> row.getString(1), runId));
+    }
+
+    /** The highest step recorded for the run, where a resumed run picks its curves up. */
+    public OptionalLong lastStep(long runId) {
+        return database.read(c -> Jdbc.first(c, "SELECT step FROM metrics WHERE run_id = ? ORDER BY step DESC LIMIT 1",
+                row -> row.getLong(1), runId))
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    private static MetricPoint map(ResultSet row) throws SQLException {
+        Double value = Jdbc.nullableDouble(row, "value");
+        return new MetricPoint(row.getInt("iteration"), row.getLong("step"), row.getString("name"),
+                value == null ? Double.NaN : value);
+    }
+}
