@@ -1,0 +1,144 @@
+package org.spinworkbench.lm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Batched autoregressive generation with a KV cache. Prompts are left-padded so that every
+ * row's next token is the last column; after the prompt pass, each step feeds one token per
+ * row and attends over the cache.
+ */
+public final class Generator {
+    private final LlamaModel model;
+    private final Set<Integer> eosIds;
+    private final int padId;
+
+    public Generator(LlamaModel model, Set<Integer> eosIds, int padId) {
+        this.model = model;
+        this.eosIds = Set.copyOf(eosIds);
+        this.padId = padId;
+    }
+
+    /**
+     * Continues each prompt. {@code firstIndex} is the first prompt's index in the whole input,
+     * which seeds its sampler: a prompt's sample does not depend on how prompts are batched.
+     */
+    public List<GeneratedTokens> generate(List<int[]> prompts, SamplingOptions options, long firstIndex) {
+        for (int[] prompt : prompts) {
+            if (prompt.length == 0) {
+                throw new IllegalArgumentException("A prompt needs at least one token.");
+            }
+        }
+        JniUtils.setGradMode(false); // per thread: inference records no graph
+        int rows = prompts.size();
+        TokenSampler[] samplers = new TokenSampler[rows];
+        List<List<Integer>> generated = new ArrayList<>();
+        boolean[] finished = new boolean[rows];
+        boolean[] stoppedAtEos = new boolean[rows];
+        for (int row = 0; row < rows; row++) {
+            samplers[row] = new TokenSampler(options, firstIndex + row);
+            generated.add(new ArrayList<>());
+        }
+        try (NDManager work = model.manager().newSubManager();
+             KvCache cache = new KvCache(work, model.config().numHiddenLayers())) {
+            PaddedBatch prompt = PaddedBatch.left(prompts, padId);
+            long[] mask = prompt.mask();
+            long[] nextPosition = new long[rows];
+            for (int row = 0; row < rows; row++) {
+                nextPosition[row] = prompts.get(row).length;
+            }
+            int[] next;
+            try (NDScope scope = new NDScope()) {
+                NDArray hidden = model.forward(prompt.ids(work), prompt.positions(work), prompt.mask(work), cache);
+                next = choose(lastLogits(hidden), samplers);
+            }
+            int columns = prompt.length();
+            for (int step = 0; step < options.maxNewTokens(); step++) {
+                boolean anyRunning = false;
+                for (int row = 0; row < rows; row++) {
+                    if (finished[row]) {
+                        continue;
+                    }
+                    if (options.stopAtEos() && eosIds.contains(next[row])) {
+                        finished[row] = true;
+                        stoppedAtEos[row] = true;
+                        continue;
+                    }
+                    generated.get(row).add(next[row]);
+                    anyRunning = true;
+                }
+                if (!anyRunning || step == options.maxNewTokens() - 1) {
+                    break;
+                }
+                mask = appendColumnOfOnes(mask, rows, columns);
+                columns++;
+                long[] ids = new long[rows];
+                for (int row = 0; row < rows; row++) {
+                    ids[row] = finished[row] ? padId : next[row];
+                }
+                try (NDScope scope = new NDScope()) {
+                    NDArray hidden = model.forward(
+                            work.create(ids, new Shape(rows, 1)),
+                            work.create(nextPosition.clone(), new Shape(rows, 1)),
+                            work.create(mask, new Shape(rows, columns)),
+                            cache);
+                    next = choose(lastLogits(hidden), samplers);
+                }
+                for (int row = 0; row < rows; row++) {
+                    nextPosition[row]++;
+                }
+            }
+        }
+        List<GeneratedTokens> results = new ArrayList<>(rows);
+        for (int row = 0; row < rows; row++) {
+            int[] tokens = generated.get(row).stream().mapToInt(Integer::intValue).toArray();
+            results.add(new GeneratedTokens(tokens, stoppedAtEos[row]));
+        }
+        return results;
+    }
+
+    /** (B, T, H) hidden states → (B, V) logits of each row's last token. */
+    private NDArray lastLogits(NDArray hidden) {
+        long length = hidden.getShape().get(1);
+        NDArray last = hidden.get(":, {}:, :", length - 1);                         // (B, 1, H)
+        NDArray logits = model.logits(last);                                         // (B, 1, V)
+        return logits.reshape(logits.getShape().get(0), logits.getShape().get(2));   // (B, V)
+    }
+
+    private static int[] choose(NDArray logits, TokenSampler[] samplers) {
+        int rows = samplers.length;
+        int vocabulary = (int) logits.getShape().get(1);
+        int[] tokens = new int[rows];
+        if (samplers.length > 0 && samplersAreGreedy(samplers)) {
+            long[] best = logits.argMax(1).toLongArray();
+            for (int row = 0; row < rows; row++) {
+                tokens[row] = (int) best[row];
+            }
+            return tokens;
+        }
+        float[] values = logits.toFloatArray();
+        for (int row = 0; row < rows; row++) {
+            tokens[row] = samplers[row].sample(values, row * vocabulary, vocabulary);
+        }
+        return tokens;
+    }
+
+    private static boolean samplersAreGreedy(TokenSampler[] samplers) {
+        return samplers[0].greedy();
+    }
+
+    private static long[] appendColumnOfOnes(long[] mask, int rows, int columns) {
+        long[] wider = new long[rows * (columns + 1)];
+        for (int row = 0; row < rows; row++) {
+            System.arraycopy(mask, row * columns, wider, row * (columns + 1), columns);
+            wider[row * (columns + 1) + columns] = 1;
+        }
+        return wider;
+    }
+}

@@ -1,0 +1,180 @@
+package org.spinworkbench.lm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import java.util.Map;
+
+/**
+ * A decoder-only transformer of the Llama family (Llama, Qwen2, Mistral), its weights kept
+ * under their Hugging Face names so that loading, saving and exporting are name lookups.
+ *
+ * <p>Shapes: B batch, T new tokens, S cached + new tokens, H hidden size, nH attention heads,
+ * nKV key/value heads, hD head size, I intermediate size, V vocabulary.
+ *
+ * <p>Callers own the scope: run each step inside an {@code NDScope} (results otherwise pile up
+ * in the manager of the first operand) and set the thread's gradient mode.
+ */
+public final class LlamaModel implements AutoCloseable {
+    private final ModelConfig config;
+    private final NDManager manager;            // owns the weights and the constants below
+    private final Map<String, NDArray> weights;
+    private final RotaryEmbedding rotary;
+    private final NDArray attentionScale;       // 1/sqrt(hD), long-lived: see DJL_NOTES trap 1
+    private final NDArray blockedPenalty;       // 1e9: subtracted from the scores of keys a query may not see
+
+    /** Takes ownership of {@code manager}, which must hold {@code weights}. */
+    public LlamaModel(ModelConfig config, NDManager manager, Map<String, NDArray> weights) {
+        this.config = config;
+        this.manager = manager;
+        this.weights = Map.copyOf(weights);
+        this.rotary = new RotaryEmbedding(config.headDim(), config.ropeTheta());
+        this.attentionScale = manager.create((float) (1.0 / Math.sqrt(config.headDim())));
+        this.blockedPenalty = manager.create(1e9f);
+        for (var expected : config.expectedShapes().entrySet()) {
+            NDArray weight = this.weights.get(expected.getKey());
+            if (weight == null) {
+                throw new IllegalArgumentException("missing weight " + expected.getKey());
+            }
+            if (!weight.getShape().equals(new Shape(expected.getValue()))) {
+                throw new IllegalArgumentException("weight " + expected.getKey() + " has shape "
+                        + weight.getShape() + ", the config needs " + new Shape(expected.getValue()));
+            }
+        }
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** The weights by Hugging Face name (the training parameters). */
+    public Map<String, NDArray> weights() {
+        return weights;
+    }
+
+    /**
+     * The final hidden states of the new tokens.
+     *
+     * @param inputIds  (B, T) int64 token ids
+     * @param positions (B, T) int64 position of each token in its own sequence
+     * @param keyMask   (B, S) 1 where a cached or new token is real, 0 where it is padding
+     * @param cache     keys and values of earlier tokens, extended here; null for none
+     * @return (B, T, H)
+     */
+    public NDArray forward(NDArray inputIds, NDArray positions, NDArray keyMask, KvCache cache) {
+        long past = cache == null ? 0 : cache.length();
+        NDArray x = embed(inputIds);                                                 // (B, T, H)
+        RotaryEmbedding.Angles angles = rotary.at(positions);                        // (B, 1, T, hD)
+        NDArray maskBias = attentionMask(keyMask, past, inputIds.getShape().get(1));  // (B, 1, T, S)
+        for (int layer = 0; layer < config.numHiddenLayers(); layer++) {
+            String prefix = "model.layers." + layer + ".";
+            NDArray normed = rmsNorm(x, weight(prefix + "input_layernorm.weight"));
+            x = x.add(attention(normed, layer, prefix + "self_attn.", angles, maskBias, cache));
+            normed = rmsNorm(x, weight(prefix + "post_attention_layernorm.weight"));
+            x = x.add(mlp(normed, prefix + "mlp."));
+        }
+        return rmsNorm(x, weight("model.norm.weight"));                             // (B, T, H)
+    }
+
+    /** Next-token logits (..., V) of hidden states (..., H). */
+    public NDArray logits(NDArray hidden) {
+        String head = config.tieWordEmbeddings() ? "model.embed_tokens.weight" : "lm_head.weight";
+        return linear(hidden, weight(head), null);
+    }
+
+    private NDArray embed(NDArray inputIds) {
+        NDArray table = weight("model.embed_tokens.weight");                         // (V, H)
+        return inputIds.getNDArrayInternal().embedding(inputIds, table, SparseFormat.DENSE).singletonOrThrow();
+    }
+
+    private NDArray attention(NDArray x, int layer, String prefix, RotaryEmbedding.Angles angles,
+                              NDArray maskBias, KvCache cache) {
+        Shape shape = x.getShape();
+        long batch = shape.get(0);
+        long steps = shape.get(1);
+        int heads = config.numAttentionHeads();
+        int kvHeads = config.numKeyValueHeads();
+        int headDim = config.headDim();
+
+        // QKV
+        NDArray q = project(x, prefix + "q_proj").reshape(batch, steps, heads, headDim).transpose(0, 2, 1, 3);
+        NDArray k = project(x, prefix + "k_proj").reshape(batch, steps, kvHeads, headDim).transpose(0, 2, 1, 3);
+        NDArray v = project(x, prefix + "v_proj").reshape(batch, steps, kvHeads, headDim).transpose(0, 2, 1, 3);
+        // q: (B, nH, T, hD); k, v: (B, nKV, T, hD)
+
+        // RoPE
+        q = angles.apply(q);
+        k = angles.apply(k);
+
+        // KV cache: the whole sequence's keys and values, (B, nKV, S, hD)
+        if (cache != null) {
+            KvCache.KeyValues all = cache.append(layer, k, v);
+            k = all.keys();
+            v = all.values();
+        }
+
+        // grouped-query attention: each key/value head serves nH/nKV query heads
+        if (kvHeads != heads) {
+            k = k.repeat(1, heads / kvHeads);                                        // (B, nH, S, hD)
+            v = v.repeat(1, heads / kvHeads);                                        // (B, nH, S, hD)
+        }
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(attentionScale);     // (B, nH, T, S)
+        NDArray weightsOfKeys = scores.add(maskBias).softmax(-1);                    // (B, nH, T, S)
+        NDArray out = weightsOfKeys.matMul(v);                                       // (B, nH, T, hD)
+        out = out.transpose(0, 2, 1, 3).reshape(batch, steps, (long) heads * headDim); // (B, T, nH*hD)
+        return project(out, prefix + "o_proj");                                      // (B, T, H)
+    }
+
+    private NDArray mlp(NDArray x, String prefix) {
+        NDArray gate = project(x, prefix + "gate_proj");                             // (B, T, I)
+        NDArray up = project(x, prefix + "up_proj");                                 // (B, T, I)
+        NDArray silu = gate.mul(gate.getNDArrayInternal().sigmoid());                // SiLU(g) = g * sigmoid(g)
+        return project(silu.mul(up), prefix + "down_proj");                          // (B, T, H)
+    }
+
+    /** x / sqrt(mean(x^2) + eps) * weight, over the last axis. */
+    private NDArray rmsNorm(NDArray x, NDArray weight) {
+        NDArray meanSquare = x.square().mean(new int[] {-1}, true);                 // (B, T, 1)
+        return x.div(meanSquare.add((float) config.rmsNormEps()).sqrt()).mul(weight);
+    }
+
+    /**
+     * 0 where a query may attend to a key (the key is real and not in the query's future),
+     * -1e9 elsewhere; queries are the T new tokens at positions past..past+T-1 of the cache.
+     */
+    private NDArray attentionMask(NDArray keyMask, long past, long steps) {
+        NDManager local = keyMask.getManager();
+        long total = keyMask.getShape().get(1);
+        NDArray queryIndex = local.arange((int) past, (int) (past + steps)).reshape(steps, 1);     // (T, 1)
+        NDArray keyIndex = local.arange(0, (int) total).reshape(1, total);                // (1, S)
+        NDArray causal = keyIndex.lte(queryIndex).reshape(1, 1, steps, total);      // (1, 1, T, S)
+        NDArray real = keyMask.toType(DataType.BOOLEAN, false)
+                .reshape(keyMask.getShape().get(0), 1, 1, total);                    // (B, 1, 1, S)
+        NDArray allowed = causal.logicalAnd(real);                                   // (B, 1, T, S)
+        return allowed.toType(DataType.FLOAT32, false).sub(1f).mul(blockedPenalty); // 0 or -1e9
+    }
+
+    private NDArray project(NDArray x, String name) {
+        NDArray bias = weights.get(name + ".bias");
+        return linear(x, weight(name + ".weight"), bias);
+    }
+
+    private static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
+        return x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
+    }
+
+    private NDArray weight(String name) {
+        return weights.get(name);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

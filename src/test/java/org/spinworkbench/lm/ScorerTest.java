@@ -1,0 +1,82 @@
+package org.spinworkbench.lm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ScorerTest {
+    private static LlamaModel model;
+
+    @BeforeAll
+    static void createModel() {
+        model = TinyModels.create(TinyModels.llamaConfig(), 11);
+    }
+
+    @AfterAll
+    static void closeModel() {
+        model.close();
+    }
+
+    private static final List<int[]> PROMPTS = List.of(new int[] {4, 8, 15}, new int[] {16}, new int[] {23, 42, 7, 7, 9});
+    private static final List<int[]> RESPONSES = List.of(new int[] {16, 23, 42, 2}, new int[] {5, 6}, new int[] {11});
+
+    /** log-softmax done in Java over the logits of the whole unpadded sequence. */
+    private static double expected(int[] prompt, int[] response) {
+        JniUtils.setGradMode(false);
+        int length = prompt.length + response.length;
+        long[] ids = new long[length];
+        long[] positions = new long[length];
+        long[] mask = new long[length];
+        for (int i = 0; i < length; i++) {
+            ids[i] = i < prompt.length ? prompt[i] : response[i - prompt.length];
+            positions[i] = i;
+            mask[i] = 1;
+        }
+        try (NDManager work = model.manager().newSubManager(); NDScope scope = new NDScope()) {
+            NDArray hidden = model.forward(work.create(ids, new Shape(1, length)),
+                    work.create(positions, new Shape(1, length)), work.create(mask, new Shape(1, length)), null);
+            float[] logits = model.logits(hidden).toFloatArray();
+            int vocabulary = model.config().vocabSize();
+            double sum = 0;
+            for (int t = prompt.length - 1; t < length - 1; t++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int v = 0; v < vocabulary; v++) {
+                    max = Math.max(max, logits[t * vocabulary + v]);
+                }
+                double total = 0;
+                for (int v = 0; v < vocabulary; v++) {
+                    total += Math.exp(logits[t * vocabulary + v] - max);
+                }
+                sum += logits[t * vocabulary + (int) ids[t + 1]] - max - Math.log(total);
+            }
+            return sum;
+        }
+    }
+
+    @Test
+    void aPaddedBatchScoresEachResponseAsIfAlone() {
+        double[] batched = new Scorer(model, 0).score(PROMPTS, RESPONSES);
+        for (int i = 0; i < PROMPTS.size(); i++) {
+            double reference = expected(PROMPTS.get(i), RESPONSES.get(i));
+            assertEquals(reference, batched[i], 1e-4, "sequence " + i);
+            assertTrue(reference < 0);
+        }
+    }
+
+    @Test
+    void anEmptyResponseHasLogProbabilityZero() {
+        double[] scores = new Scorer(model, 0).score(List.of(new int[] {3, 4}, new int[] {5}),
+                List.of(new int[0], new int[] {6}));
+        assertEquals(0.0, scores[0], 0.0);
+        assertEquals(expected(new int[] {5}, new int[] {6}), scores[1], 1e-4);
+    }
+}
