@@ -73,6 +73,9 @@ final class SafetensorsFile implements AutoCloseable {
     /** The tensor as a FLOAT32 array of its shape, in {@code manager}. */
     NDArray load(StoredTensor tensor, NDManager manager) {
         TensorInfo info = tensor.info();
+        if (!channel.isOpen()) {
+            throw new IllegalStateException("The checkpoint " + file + " is closed; cannot load '" + info.name() + "'");
+        }
         NDArray result = manager.zeros(new Shape(info.shape()), DataType.FLOAT32);
         try (NDArray flat = result.reshape(-1)) { // a view: writes land in result
             long total = info.elementCount();
