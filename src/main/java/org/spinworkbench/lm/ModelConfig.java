@@ -1,0 +1,415 @@
+package org.spinworkbench.lm;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shape of a Llama-family decoder, as Hugging Face's {@code config.json} describes it.
+ * Field names follow the {@code config.json} keys ({@code hidden_size} → {@link #hiddenSize}).
+ *
+ * <p>{@link #expectedShapes()} is the one list of weight names and shapes that the model,
+ * the checkpoint loader and the saver share, so a checkpoint that loads is one the model
+ * can run.
+ *
+ * @param architecture      {@code architectures[0]}, one of {@link #SUPPORTED_ARCHITECTURES}
+ * @param headDim           {@code head_dim}; {@code hidden_size / num_attention_heads} when absent
+ * @param attentionBias     q/k/v projections carry biases: always for Qwen2, never for Mistral,
+ *                          Llama's {@code attention_bias} key (which also adds an o_proj bias)
+ * @param bosTokenId        null when the config names none
+ * @param eosTokenIds       {@code eos_token_id} as a list (it may be an int or a list); may be empty
+ * @param torchDtype        {@code torch_dtype} as written ("bfloat16", ...); null when absent
+ */
+public record ModelConfig(String architecture, int vocabSize, int hiddenSize, int intermediateSize,
+                          int numHiddenLayers, int numAttentionHeads, int numKeyValueHeads, int headDim,
+                          double ropeTheta, double rmsNormEps, boolean tieWordEmbeddings,
+                          int maxPositionEmbeddings, boolean attentionBias, Integer bosTokenId,
+                          List<Integer> eosTokenIds, String torchDtype) {
+
+    public static final String LLAMA = "LlamaForCausalLM";
+    public static final String QWEN2 = "Qwen2ForCausalLM";
+    public static final String MISTRAL = "MistralForCausalLM";
+    public static final List<String> SUPPORTED_ARCHITECTURES = List.of(LLAMA, QWEN2, MISTRAL);
+
+    private static final Map<String, String> MODEL_TYPES = Map.of(LLAMA, "llama", QWEN2, "qwen2", MISTRAL, "mistral");
+
+    public ModelConfig {
+        if (!SUPPORTED_ARCHITECTURES.contains(architecture)) {
+            throw unsupportedArchitecture(architecture);
+        }
+        requirePositive("vocab_size", vocabSize);
+        requirePositive("hidden_size", hiddenSize);
+        requirePositive("intermediate_size", intermediateSize);
+        requirePositive("num_hidden_layers", numHiddenLayers);
+        requirePositive("num_attention_heads", numAttentionHeads);
+        requirePositive("num_key_value_heads", numKeyValueHeads);
+        requirePositive("head_dim", headDim);
+        requirePositive("max_position_embeddings", maxPositionEmbeddings);
+        if (numAttentionHeads % numKeyValueHeads != 0) {
+            throw new IllegalArgumentException("num_attention_heads (" + numAttentionHeads
+                    + ") must be a multiple of num_key_value_heads (" + numKeyValueHeads + ")");
+        }
+        if (headDim % 2 != 0) {
+            throw new IllegalArgumentException("head_dim (" + headDim + ") must be even for rotary embeddings");
+        }
+        if (!(ropeTheta > 0) || Double.isInfinite(ropeTheta)) {
+            throw new IllegalArgumentException("rope_theta must be a positive number, found " + ropeTheta);
+        }
+        if (!(rmsNormEps > 0) || Double.isInfinite(rmsNormEps)) {
+            throw new IllegalArgumentException("rms_norm_eps must be a positive number, found " + rmsNormEps);
+        }
+        if (architecture.equals(QWEN2) && !attentionBias) {
+            throw new IllegalArgumentException(QWEN2 + " always has q/k/v biases: attentionBias must be true");
+        }
+        if (architecture.equals(MISTRAL) && attentionBias) {
+            throw new IllegalArgumentException(MISTRAL + " has no attention biases: attentionBias must be false");
+        }
+        eosTokenIds = eosTokenIds == null ? List.of() : List.copyOf(eosTokenIds);
+    }
+
+    /** Reads and checks a Hugging Face {@code config.json}; messages name the file and the key. */
+    public static ModelConfig read(Path configJson) throws IOException {
+        String text = Files.readString(configJson, StandardCharsets.UTF_8);
+        try {
+            JsonElement root = JsonParser.parseString(text);
+            if (!root.isJsonObject()) {
+                throw new IllegalArgumentException("is not a JSON object");
+            }
+            return ModelConfigJson.parse(root.getAsJsonObject());
+        } catch (UnsupportedModelException e) {
+            throw new UnsupportedModelException(configJson + ": " + e.getMessage(), e);
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException(configJson + " is not valid JSON: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(configJson + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code config.json} text that Hugging Face transformers reads back as the same model. */
+    public String toJson() {
+        JsonObject json = new JsonObject();
+        JsonArray architectures = new JsonArray();
+        architectures.add(architecture);
+        json.add("architectures", architectures);
+        json.addProperty("model_type", MODEL_TYPES.get(architecture));
+        if (architecture.equals(LLAMA)) {
+            json.addProperty("attention_bias", attentionBias);
+            json.addProperty("mlp_bias", false);
+        }
+        if (bosTokenId != null) {
+            json.addProperty("bos_token_id", bosTokenId);
+        }
+        if (eosTokenIds.size() == 1) {
+            json.addProperty("eos_token_id", eosTokenIds.get(0));
+        } else if (!eosTokenIds.isEmpty()) {
+            JsonArray eos = new JsonArray();
+            eosTokenIds.forEach(eos::add);
+            json.add("eos_token_id", eos);
+        }
+        json.addProperty("head_dim", headDim);
+        json.addProperty("hidden_act", "silu");
+        json.addProperty("hidden_size", hiddenSize);
+        json.addProperty("intermediate_size", intermediateSize);
+        json.addProperty("max_position_embeddings", maxPositionEmbeddings);
+        json.addProperty("num_attention_heads", numAttentionHeads);
+        json.addProperty("num_hidden_layers", numHiddenLayers);
+        json.addProperty("num_key_value_heads", numKeyValueHeads);
+        json.addProperty("rms_norm_eps", rmsNormEps);
+        json.add("rope_scaling", JsonNull.INSTANCE);
+        json.addProperty("rope_theta", ropeTheta);
+        if (architecture.equals(MISTRAL)) {
+            json.add("sliding_window", JsonNull.INSTANCE); // the engine attends to the whole context
+        }
+        json.addProperty("tie_word_embeddings", tieWordEmbeddings);
+        if (torchDtype != null) {
+            json.addProperty("torch_dtype", torchDtype);
+        }
+        json.addProperty("vocab_size", vocabSize);
+        return new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(json) + "\n";
+    }
+
+    /** The same model, saved with its weights in another dtype ("float32", "bfloat16", ...). */
+    public ModelConfig withTorchDtype(String dtype) {
+        return new ModelConfig(architecture, vocabSize, hiddenSize, intermediateSize, numHiddenLayers,
+                numAttentionHeads, numKeyValueHeads, headDim, ropeTheta, rmsNormEps, tieWordEmbeddings,
+                maxPositionEmbeddings, attentionBias, bosTokenId, eosTokenIds, dtype);
+    }
+
+    /**
+     * Every weight by its Hugging Face name, in checkpoint order, with its shape
+     * (H = hidden, I = intermediate, V = vocab, nH/nKV = heads, hD = head dim):
+     * embed_tokens [V, H]; per layer input_layernorm [H], q_proj [nH*hD, H],
+     * k_proj/v_proj [nKV*hD, H], o_proj [H, nH*hD], post_attention_layernorm [H],
+     * gate_proj/up_proj [I, H], down_proj [H, I]; norm [H]; lm_head [V, H] unless tied.
+     * With {@link #attentionBias} q/k/v biases [nH*hD], [nKV*hD], [nKV*hD] follow their
+     * weights; Llama's {@code attention_bias} also gives o_proj a bias [H], as in transformers'
+     * {@code LlamaAttention} (Qwen2's o_proj has none).
+     */
+    public Map<String, long[]> expectedShapes() {
+        long h = hiddenSize;
+        long q = (long) numAttentionHeads * headDim;
+        long kv = (long) numKeyValueHeads * headDim;
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        shapes.put("model.embed_tokens.weight", new long[] {vocabSize, h});
+        for (int i = 0; i < numHiddenLayers; i++) {
+            String layer = "model.layers." + i + ".";
+            shapes.put(layer + "input_layernorm.weight", new long[] {h});
+            shapes.put(layer + "self_attn.q_proj.weight", new long[] {q, h});
+            shapes.put(layer + "self_attn.k_proj.weight", new long[] {kv, h});
+            shapes.put(layer + "self_attn.v_proj.weight", new long[] {kv, h});
+            if (attentionBias) {
+                shapes.put(layer + "self_attn.q_proj.bias", new long[] {q});
+                shapes.put(layer + "self_attn.k_proj.bias", new long[] {kv});
+                shapes.put(layer + "self_attn.v_proj.bias", new long[] {kv});
+            }
+            shapes.put(layer + "self_attn.o_proj.weight", new long[] {h, q});
+            if (hasOutputProjectionBias()) {
+                shapes.put(layer + "self_attn.o_proj.bias", new long[] {h});
+            }
+            shapes.put(layer + "post_attention_layernorm.weight", new long[] {h});
+            shapes.put(layer + "mlp.gate_proj.weight", new long[] {intermediateSize, h});
+            shapes.put(layer + "mlp.up_proj.weight", new long[] {intermediateSize, h});
+            shapes.put(layer + "mlp.down_proj.weight", new long[] {h, intermediateSize});
+        }
+        shapes.put("model.norm.weight", new long[] {h});
+        if (!tieWordEmbeddings) {
+            shapes.put("lm_head.weight", new long[] {vocabSize, h});
+        }
+        return Collections.unmodifiableMap(shapes);
+    }
+
+    /** Whether o_proj has a bias: only Llama with {@code attention_bias} true. */
+    public boolean hasOutputProjectionBias() {
+        return attentionBias && architecture.equals(LLAMA);
+    }
+
+    /** The number of weights in {@link #expectedShapes()}, tied embeddings counted once. */
+    public long parameterCount() {
+        long count = 0;
+        for (long[] shape : expectedShapes().values()) {
+            long elements = 1;
+            for (long dimension : shape) {
+                elements = Math.multiplyExact(elements, dimension);
+            }
+            count = Math.addExact(count, elements);
+        }
+        return count;
+    }
+
+    /** {@code model_type} for the architecture: "llama", "qwen2" or "mistral". */
+    public String modelType() {
+        return MODEL_TYPES.get(architecture);
+    }
+
+    static UnsupportedModelException unsupportedArchitecture(String found) {
+        return new UnsupportedModelException("the architecture " + (found == null ? "(none)" : "'" + found + "'")
+                + " is not supported; supported architectures: " + String.join(", ", SUPPORTED_ARCHITECTURES));
+    }
+
+    private static void requirePositive(String key, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(key + " must be a positive integer, found " + value);
+        }
+    }
+
+    /** Reading the keys of a parsed {@code config.json}, with the defaults transformers uses. */
+    private static final class ModelConfigJson {
+        private final JsonObject json;
+
+        private ModelConfigJson(JsonObject json) {
+            this.json = json;
+        }
+
+        static ModelConfig parse(JsonObject json) {
+            return new ModelConfigJson(json).parse();
+        }
+
+        private ModelConfig parse() {
+            String architecture = architecture();
+            if (!"silu".equals(optionalString("hidden_act", "silu"))) {
+                throw new UnsupportedModelException("hidden_act '" + optionalString("hidden_act", null)
+                        + "' is not supported; only 'silu'");
+            }
+            if (optionalBoolean("mlp_bias", false)) {
+                throw new UnsupportedModelException("mlp_bias true is not supported");
+            }
+            checkRopeScaling(json.get("rope_scaling"));
+            int hiddenSize = requiredPositive("hidden_size");
+            int heads = requiredPositive("num_attention_heads");
+            Integer kvHeads = optionalPositive("num_key_value_heads");
+            Integer headDim = optionalPositive("head_dim");
+            if (headDim == null && hiddenSize % heads != 0) {
+                throw new IllegalArgumentException("hidden_size (" + hiddenSize + ") is not divisible by "
+                        + "num_attention_heads (" + heads + ") and there is no head_dim");
+            }
+            boolean attentionBias = switch (architecture) {
+                case QWEN2 -> true;
+                case MISTRAL -> false;
+                default -> optionalBoolean("attention_bias", false);
+            };
+            String torchDtype = optionalString("torch_dtype", optionalString("dtype", null));
+            return new ModelConfig(architecture, requiredPositive("vocab_size"), hiddenSize,
+                    requiredPositive("intermediate_size"), requiredPositive("num_hidden_layers"), heads,
+                    kvHeads == null ? heads : kvHeads, headDim == null ? hiddenSize / heads : headDim,
+                    ropeTheta(), optionalDouble(json, "rms_norm_eps", 1e-6), optionalBoolean("tie_word_embeddings", false),
+                    requiredPositive("max_position_embeddings"), attentionBias, optionalTokenId("bos_token_id"),
+                    eosTokenIds(), torchDtype);
+        }
+
+        private String architecture() {
+            JsonElement architectures = json.get("architectures");
+            if (architectures == null || architectures.isJsonNull()) {
+                String modelType = optionalString("model_type", null);
+                for (Map.Entry<String, String> known : MODEL_TYPES.entrySet()) {
+                    if (known.getValue().equals(modelType)) {
+                        return known.getKey();
+                    }
+                }
+                throw new IllegalArgumentException("missing key 'architectures'");
+            }
+            if (!architectures.isJsonArray() || architectures.getAsJsonArray().isEmpty()
+                    || !isString(architectures.getAsJsonArray().get(0))) {
+                throw new IllegalArgumentException("key 'architectures' must be a list of names, found " + architectures);
+            }
+            String found = architectures.getAsJsonArray().get(0).getAsString();
+            if (!SUPPORTED_ARCHITECTURES.contains(found)) {
+                throw unsupportedArchitecture(found);
+            }
+            return found;
+        }
+
+        /** transformers 5 moves rope_theta into rope_parameters; older configs keep it at the top. */
+        private double ropeTheta() {
+            JsonElement parameters = json.get("rope_parameters");
+            if (parameters != null && parameters.isJsonObject()) {
+                checkRopeScaling(parameters);
+                if (parameters.getAsJsonObject().has("rope_theta")) {
+                    return optionalDouble(parameters.getAsJsonObject(), "rope_theta", 10000.0);
+                }
+            }
+            return optionalDouble(json, "rope_theta", 10000.0);
+        }
+
+        private static void checkRopeScaling(JsonElement scaling) {
+            if (scaling == null || scaling.isJsonNull()) {
+                return;
+            }
+            JsonObject object = scaling.isJsonObject() ? scaling.getAsJsonObject() : new JsonObject();
+            JsonElement type = object.has("rope_type") ? object.get("rope_type") : object.get("type");
+            if (!isString(type) || !type.getAsString().equals("default")) {
+                throw new UnsupportedModelException("RoPE scaling " + scaling + " is not supported; "
+                        + "only plain rotary embeddings (rope_scaling null)");
+            }
+        }
+
+        private List<Integer> eosTokenIds() {
+            JsonElement eos = json.get("eos_token_id");
+            if (eos == null || eos.isJsonNull()) {
+                return List.of();
+            }
+            List<Integer> ids = new ArrayList<>();
+            if (eos.isJsonArray()) {
+                eos.getAsJsonArray().forEach(id -> ids.add(tokenId("eos_token_id", id)));
+            } else {
+                ids.add(tokenId("eos_token_id", eos));
+            }
+            return ids;
+        }
+
+        private Integer optionalTokenId(String key) {
+            JsonElement value = json.get(key);
+            return value == null || value.isJsonNull() ? null : tokenId(key, value);
+        }
+
+        private static int tokenId(String key, JsonElement value) {
+            Integer id = integer(value);
+            if (id == null || id < 0) {
+                throw new IllegalArgumentException("key '" + key + "' must hold token ids (integers ≥ 0), found " + value);
+            }
+            return id;
+        }
+
+        private int requiredPositive(String key) {
+            Integer value = optionalPositive(key);
+            if (value == null) {
+                throw new IllegalArgumentException("missing required key '" + key + "'");
+            }
+            return value;
+        }
+
+        private Integer optionalPositive(String key) {
+            JsonElement value = json.get(key);
+            if (value == null || value.isJsonNull()) {
+                return null;
+            }
+            Integer number = integer(value);
+            if (number == null || number <= 0) {
+                throw new IllegalArgumentException("key '" + key + "' must be a positive integer, found " + value);
+            }
+            return number;
+        }
+
+        private static Integer integer(JsonElement value) {
+            if (!(value instanceof JsonPrimitive primitive) || !primitive.isNumber()) {
+                return null;
+            }
+            try {
+                return new BigDecimal(primitive.getAsString()).intValueExact();
+            } catch (ArithmeticException | NumberFormatException e) {
+                return null;
+            }
+        }
+
+        private static double optionalDouble(JsonObject object, String key, double absent) {
+            JsonElement value = object.get(key);
+            if (value == null || value.isJsonNull()) {
+                return absent;
+            }
+            if (!(value instanceof JsonPrimitive primitive) || !primitive.isNumber()) {
+                throw new IllegalArgumentException("key '" + key + "' must be a number, found " + value);
+            }
+            return primitive.getAsDouble();
+        }
+
+        private boolean optionalBoolean(String key, boolean absent) {
+            JsonElement value = json.get(key);
+            if (value == null || value.isJsonNull()) {
+                return absent;
+            }
+            if (!(value instanceof JsonPrimitive primitive) || !primitive.isBoolean()) {
+                throw new IllegalArgumentException("key '" + key + "' must be true or false, found " + value);
+            }
+            return primitive.getAsBoolean();
+        }
+
+        private String optionalString(String key, String absent) {
+            JsonElement value = json.get(key);
+            if (value == null || value.isJsonNull()) {
+                return absent;
+            }
+            if (!isString(value)) {
+                throw new IllegalArgumentException("key '" + key + "' must be a string, found " + value);
+            }
+            return value.getAsString();
+        }
+
+        private static boolean isString(JsonElement value) {
+            return value instanceof JsonPrimitive primitive && primitive.isString();
+        }
+    }
+}
