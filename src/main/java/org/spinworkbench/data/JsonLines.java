@@ -1,0 +1,89 @@
+package org.spinworkbench.data;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** JSON Lines: one JSON object per line; blank lines are allowed and skipped. */
+public final class JsonLines {
+    private JsonLines() {
+    }
+
+    /** One object and the line it came from. */
+    public record Line(int number, JsonObject object) {
+        /** A required string field; a clear error naming the line when it is missing or not text. */
+        public String text(Path file, String field) {
+            JsonElement value = object.get(field);
+            if (value == null || value.isJsonNull()) {
+                throw new DataFileException(file, number, "missing field \"" + field + "\"");
+            }
+            if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+                throw new DataFileException(file, number, "field \"" + field + "\" must be a string");
+            }
+            return value.getAsString();
+        }
+    }
+
+    public static List<Line> read(Path file) {
+        List<Line> lines = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String text;
+            int number = 0;
+            while ((text = reader.readLine()) != null) {
+                number++;
+                if (number == 1 && text.startsWith("\uFEFF")) {
+                    text = text.substring(1); // a byte-order mark some editors write
+                }
+                if (text.isBlank()) {
+                    continue;
+                }
+                lines.add(new Line(number, parseObject(file, number, text)));
+            }
+        } catch (NoSuchFileException e) {
+            throw new DataFileException(file, 0, "no such file");
+        } catch (CharacterCodingException e) {
+            throw new DataFileException(file, 0, "not UTF-8 text");
+        } catch (IOException e) {
+            throw new DataFileException(file, 0, "cannot be read: " + e.getMessage());
+        }
+        return lines;
+    }
+
+    private static JsonObject parseObject(Path file, int number, String text) {
+        JsonElement element;
+        try {
+            element = JsonParser.parseString(text);
+        } catch (JsonParseException e) {
+            throw new DataFileException(file, number, "not valid JSON (" + rootCause(e) + ")");
+        }
+        if (!element.isJsonObject()) {
+            throw new DataFileException(file, number, "expected a JSON object, found " + kind(element));
+        }
+        return element.getAsJsonObject();
+    }
+
+    private static String kind(JsonElement element) {
+        if (element.isJsonArray()) {
+            return "an array";
+        }
+        return element.isJsonNull() ? "null" : "a single value";
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+}
