@@ -1,0 +1,35 @@
+package org.spinworkbench.lm;
+
+import java.util.Objects;
+
+/**
+ * One turn of a conversation, as chat templates see it: {@code role} is usually
+ * {@code "system"}, {@code "user"} or {@code "assistant"}; templates decide which roles they
+ * accept and in what order. The content is kept verbatim (no trimming): whether whitespace
+ * matters is the template's business.
+ */
+public record ChatMessage(String role, String content) {
+    public static final String SYSTEM = "system";
+    public static final String USER = "user";
+    public static final String ASSISTANT = "assistant";
+
+    public ChatMessage {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(content, "content");
+        if (role.isBlank()) {
+            throw new IllegalArgumentException("A chat message needs a role.");
+        }
+    }
+
+    public static ChatMessage system(String content) {
+        return new ChatMessage(SYSTEM, content);
+    }
+
+    public static ChatMessage user(String content) {
+        return new ChatMessage(USER, content);
+    }
+
+    public static ChatMessage assistant(String content) {
+        return new ChatMessage(ASSISTANT, content);
+    }
+}
