@@ -1,6 +1,12 @@
 package org.spinworkbench.cli;
 
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import org.spinworkbench.data.DataFileException;
+import org.spinworkbench.lm.UnsupportedModelException;
+import org.spinworkbench.lm.hf.CheckpointException;
+import org.spinworkbench.lm.hf.TokenizerException;
 import java.io.PrintWriter;
 import org.spinworkbench.store.StoreException;
 import picocli.CommandLine;
@@ -17,12 +23,15 @@ public final class Cli {
         WorkspaceOption workspace = new WorkspaceOption();
         CommandLine root = new CommandLine(new WorkbenchCommand(workspace, gui));
         root.addSubcommand(new CommandLine(new ProjectsCommand(workspace, input)));
+        root.addSubcommand(new CommandLine(new GenerateCommand()));
+        root.addSubcommand(new CommandLine(new ScoreCommand()));
+        root.addSubcommand(new CommandLine(new InitModelCommand()));
         addWorkspaceOptionEverywhere(root, workspace);
         root.setOut(out);
         root.setErr(err);
         root.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + describe(e));
-            if (!(e instanceof StoreException || e instanceof IllegalArgumentException)) {
+            if (!isUserFacing(e)) {
                 e.printStackTrace(commandLine.getErr());
             }
             return EXIT_FAILURE;
@@ -30,8 +39,19 @@ public final class Cli {
         return root;
     }
 
+    /** Failures whose message is written for the user: bad input, files, models, the workspace. */
+    static boolean isUserFacing(Exception e) {
+        return e instanceof StoreException || e instanceof IllegalArgumentException
+                || e instanceof DataFileException || e instanceof CheckpointException
+                || e instanceof TokenizerException || e instanceof UnsupportedModelException
+                || e instanceof IOException;
+    }
+
     private static String describe(Exception e) {
-        if (e instanceof StoreException || e instanceof IllegalArgumentException) {
+        if (e instanceof NoSuchFileException missing) {
+            return "no such file: " + missing.getFile();
+        }
+        if (isUserFacing(e)) {
             return e.getMessage();
         }
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());

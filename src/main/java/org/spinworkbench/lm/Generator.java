@@ -8,6 +8,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.LongStream;
 
 /**
  * Batched autoregressive generation with a KV cache. Prompts are left-padded so that every
@@ -25,11 +26,19 @@ public final class Generator {
         this.padId = padId;
     }
 
-    /**
-     * Continues each prompt. {@code firstIndex} is the first prompt's index in the whole input,
-     * which seeds its sampler: a prompt's sample does not depend on how prompts are batched.
-     */
+    /** Continues each prompt; prompt i of the list is sequence {@code firstIndex + i} of the input. */
     public List<GeneratedTokens> generate(List<int[]> prompts, SamplingOptions options, long firstIndex) {
+        return generate(prompts, options, LongStream.range(firstIndex, firstIndex + prompts.size()).toArray());
+    }
+
+    /**
+     * Continues each prompt. {@code sequenceIndices[i]} is prompt i's index in the whole input
+     * and seeds its sampler, so a prompt's sample does not depend on the batch it is in.
+     */
+    public List<GeneratedTokens> generate(List<int[]> prompts, SamplingOptions options, long[] sequenceIndices) {
+        if (sequenceIndices.length != prompts.size()) {
+            throw new IllegalArgumentException("one sequence index per prompt");
+        }
         for (int[] prompt : prompts) {
             if (prompt.length == 0) {
                 throw new IllegalArgumentException("A prompt needs at least one token.");
@@ -42,7 +51,7 @@ public final class Generator {
         boolean[] finished = new boolean[rows];
         boolean[] stoppedAtEos = new boolean[rows];
         for (int row = 0; row < rows; row++) {
-            samplers[row] = new TokenSampler(options, firstIndex + row);
+            samplers[row] = new TokenSampler(options, sequenceIndices[row]);
             generated.add(new ArrayList<>());
         }
         try (NDManager work = model.manager().newSubManager();

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Saves tensors as safetensors that transformers and the {@code safetensors} library read:
@@ -189,7 +190,8 @@ public final class SafetensorsWriter {
     private void writeAtomically(Path file, Content content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temporary = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        // a plain createFile, not createTempFile: the model gets the user's usual permissions, not 0600
+        Path temporary = Files.createFile(dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp"));
         try {
             try (WritableByteChannel channel = opener.open(temporary)) {
                 content.writeTo(channel);

@@ -1,0 +1,71 @@
+package org.spinworkbench.cli;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.spinworkbench.lm.ModelConfig;
+import org.spinworkbench.lm.RandomInitializer;
+import org.spinworkbench.lm.hf.ByteLevelTokenizerFactory;
+import org.spinworkbench.lm.hf.DType;
+import org.spinworkbench.lm.hf.ModelWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code init-model}: a randomly initialised model in Hugging Face layout, the start of training from scratch. */
+@Command(name = "init-model", mixinStandardHelpOptions = true,
+        description = "Create a model with random weights from a config.json, with a tokenizer.")
+public final class InitModelCommand implements Callable<Integer> {
+    static final String BYTE_LEVEL = "byte-level";
+
+    @Option(names = "--config", paramLabel = "FILE", required = true,
+            description = "A Hugging Face config.json (Llama, Qwen2 or Mistral).")
+    Path config;
+
+    @Option(names = "--tokenizer", paramLabel = "DIR|byte-level", defaultValue = BYTE_LEVEL,
+            description = "A folder whose tokenizer files to use, or byte-level for the built-in byte-level BPE"
+                    + " (259 tokens, handles any UTF-8 text). Default: ${DEFAULT-VALUE}.")
+    String tokenizer;
+
+    @Option(names = "--output", paramLabel = "DIR", required = true, description = "New folder for the model.")
+    Path output;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--dtype", paramLabel = "F32|F16|BF16", defaultValue = "F32",
+            description = "Weight type on disk. Default: ${DEFAULT-VALUE}.")
+    String dtype;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        ModelConfig modelConfig = ModelConfig.read(config);
+        DType type = DType.valueOf(dtype.toUpperCase(Locale.ROOT));
+        Path tokenizerFolder = BYTE_LEVEL.equals(tokenizer) ? Files.createTempDirectory("spinwb-tokenizer")
+                : Path.of(tokenizer);
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            if (BYTE_LEVEL.equals(tokenizer)) {
+                ByteLevelTokenizerFactory.write(tokenizerFolder);
+            }
+            var weights = RandomInitializer.weights(modelConfig, seed, manager);
+            ModelWriter.write(modelConfig, weights, tokenizerFolder, output, type);
+        } finally {
+            if (BYTE_LEVEL.equals(tokenizer)) {
+                try (var files = Files.walk(tokenizerFolder)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+        }
+        spec.commandLine().getOut().printf(Locale.ROOT, "Created %s with %.1f M random parameters in %s%n",
+                modelConfig.architecture(), modelConfig.parameterCount() / 1e6, output);
+        return 0;
+    }
+}

@@ -1,0 +1,43 @@
+package org.spinworkbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.spinworkbench.lm.ComputeDevice;
+import org.spinworkbench.lm.hf.PretrainedModel;
+import picocli.CommandLine.Option;
+
+/** {@code --model DIR --device auto|cpu|gpu --threads N}: which model to load, and where. */
+public final class ModelOptions {
+    @Option(names = "--model", paramLabel = "DIR", required = true,
+            description = "Model folder in Hugging Face layout (config.json, *.safetensors, tokenizer.json).")
+    Path model;
+
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto",
+            description = "auto (GPU when PyTorch sees one), cpu or gpu. Default: ${DEFAULT-VALUE}.")
+    String device;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "CPU threads for PyTorch; 0 = one per core. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    ComputeDevice computeDevice() {
+        return ComputeDevice.select(ComputeDevice.parse(device), threads);
+    }
+
+    /** Loads the model and says on {@code status} what was loaded, on what, in how long. */
+    PretrainedModel load(PrintWriter status) {
+        ComputeDevice compute = computeDevice();
+        long start = System.nanoTime();
+        PretrainedModel loaded = PretrainedModel.load(model, compute.device());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        status.printf(Locale.ROOT, "Loaded %s (%.1f M parameters) from %s in %.2f s; device: %s%n",
+                loaded.config().architecture(), loaded.config().parameterCount() / 1e6, model, seconds,
+                compute.describe());
+        if (loaded.chatTemplate().isFallback()) {
+            status.println("The model has no chat template; prompts use the default ChatML template"
+                    + " (--raw sends text as it is).");
+        }
+        return loaded;
+    }
+}

@@ -1,0 +1,120 @@
+package org.spinworkbench.lm.hf;
+
+import ai.djl.ndarray.NDArray;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.spinworkbench.lm.ModelConfig;
+
+/**
+ * Writes a model as a Hugging Face folder (config.json, model.safetensors, tokenizer files,
+ * generation_config.json) that transformers and other tools load. The folder is assembled
+ * beside the target and moved into place in one step, so a crash or a full disk never leaves
+ * a half-written model where a good one is expected.
+ */
+public final class ModelWriter {
+    /** Tokenizer files carried over from the source folder when present. */
+    static final List<String> TOKENIZER_FILES = List.of("tokenizer.json", "tokenizer_config.json",
+            "special_tokens_map.json", "chat_template.jinja", "tokenizer.model", "vocab.json", "merges.txt");
+
+    private ModelWriter() {
+    }
+
+    /** Saves a loaded model, weights in {@code dtype}. */
+    public static void save(PretrainedModel model, Path target, DType dtype) throws IOException {
+        write(model.config(), model.network().weights(), model.folder(), target, dtype);
+    }
+
+    /**
+     * Writes weights (by Hugging Face name) with their config and the tokenizer files found
+     * in {@code tokenizerFolder}. {@code target} must not exist or be an empty folder.
+     */
+    public static void write(ModelConfig config, Map<String, NDArray> weights, Path tokenizerFolder,
+                             Path target, DType dtype) throws IOException {
+        requireEmptyOrAbsent(target);
+        Set<Integer> eosTokenIds;
+        int padTokenId;
+        try (TextTokenizer tokenizer = TextTokenizer.load(tokenizerFolder, config.bosTokenId(), config.eosTokenIds())) {
+            eosTokenIds = StopTokens.eos(config, tokenizer);
+            padTokenId = StopTokens.pad(config, tokenizer);
+        }
+        Path absolute = target.toAbsolutePath().normalize();
+        Files.createDirectories(absolute.getParent());
+        // a plain createDirectory, not createTempDirectory: the folder gets the user's usual permissions
+        Path partial = Files.createDirectory(absolute.getParent()
+                .resolve("." + absolute.getFileName() + ".partial-" + UUID.randomUUID()));
+        try {
+            Files.writeString(partial.resolve(PretrainedModel.CONFIG_FILE),
+                    config.withTorchDtype(dtype.torchName()).toJson(), StandardCharsets.UTF_8);
+            Files.writeString(partial.resolve("generation_config.json"),
+                    generationConfig(config, eosTokenIds, padTokenId), StandardCharsets.UTF_8);
+            for (String name : TOKENIZER_FILES) {
+                Path source = tokenizerFolder.resolve(name);
+                if (Files.isRegularFile(source)) {
+                    Files.copy(source, partial.resolve(name));
+                }
+            }
+            List<NamedTensor> tensors = new ArrayList<>();
+            for (String name : config.expectedShapes().keySet()) {
+                tensors.add(NamedTensor.of(name, weights.get(name)));
+            }
+            new SafetensorsWriter().write(partial.resolve(SafetensorsCheckpoint.SINGLE_FILE), tensors, dtype,
+                    Map.of());
+            Files.deleteIfExists(absolute); // only ever an empty folder here
+            Files.move(partial, absolute, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(partial);
+            throw e;
+        }
+    }
+
+    private static String generationConfig(ModelConfig config, Set<Integer> eosTokenIds, int padTokenId) {
+        JsonObject json = new JsonObject();
+        json.addProperty("_from_model_config", true);
+        if (config.bosTokenId() != null) {
+            json.addProperty("bos_token_id", config.bosTokenId());
+        }
+        if (eosTokenIds.size() == 1) {
+            json.addProperty("eos_token_id", eosTokenIds.iterator().next());
+        } else if (!eosTokenIds.isEmpty()) {
+            JsonArray ids = new JsonArray();
+            eosTokenIds.forEach(ids::add);
+            json.add("eos_token_id", ids);
+        }
+        json.addProperty("pad_token_id", padTokenId);
+        return new GsonBuilder().setPrettyPrinting().create().toJson(json) + "\n";
+    }
+
+    private static void requireEmptyOrAbsent(Path target) throws IOException {
+        if (!Files.exists(target)) {
+            return;
+        }
+        if (!Files.isDirectory(target)) {
+            throw new CheckpointException(target + " exists and is not a folder; choose a new folder to save to.");
+        }
+        try (Stream<Path> entries = Files.list(target)) {
+            if (entries.findAny().isPresent()) {
+                throw new CheckpointException(target + " is not empty; choose a new or empty folder to save to.");
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // the original failure is what the caller needs to see
+        }
+    }
+}

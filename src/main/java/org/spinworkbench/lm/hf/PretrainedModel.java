@@ -1,0 +1,134 @@
+package org.spinworkbench.lm.hf;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.spinworkbench.lm.ChatMessage;
+import org.spinworkbench.lm.LlamaModel;
+import org.spinworkbench.lm.ModelConfig;
+
+/**
+ * A model loaded from a Hugging Face folder: the network, its tokenizer and its chat
+ * template, and the one place that turns text into the token ids the network sees, so
+ * generation and training format prompts identically.
+ */
+public final class PretrainedModel implements AutoCloseable {
+    public static final String CONFIG_FILE = "config.json";
+
+    private final Path folder;
+    private final ModelConfig config;
+    private final LlamaModel network;
+    private final TextTokenizer tokenizer;
+    private final ChatTemplate template;
+
+    private PretrainedModel(Path folder, ModelConfig config, LlamaModel network, TextTokenizer tokenizer,
+                            ChatTemplate template) {
+        this.folder = folder;
+        this.config = config;
+        this.network = network;
+        this.tokenizer = tokenizer;
+        this.template = template;
+    }
+
+    /** Loads config, tokenizer, chat template and weights; every failure names the file. */
+    public static PretrainedModel load(Path folder, Device device) {
+        if (!Files.isDirectory(folder)) {
+            throw new CheckpointException(folder + " is not a model folder (expected a folder with config.json,"
+                    + " model.safetensors and tokenizer.json).");
+        }
+        ModelConfig config = readConfig(folder);
+        TextTokenizer tokenizer = TextTokenizer.load(folder, config.bosTokenId(), config.eosTokenIds());
+        try {
+            if (tokenizer.vocabSize() > config.vocabSize()) {
+                throw new CheckpointException(folder.resolve("tokenizer.json") + " has " + tokenizer.vocabSize()
+                        + " tokens, more than the model's vocab_size of " + config.vocabSize() + ".");
+            }
+            ChatTemplate template = ChatTemplate.load(folder);
+            LlamaModel network = NetworkLoader.load(folder, config, device);
+            return new PretrainedModel(folder, config, network, tokenizer, template);
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            throw e;
+        }
+    }
+
+    static ModelConfig readConfig(Path folder) {
+        Path file = folder.resolve(CONFIG_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new CheckpointException(folder + " has no " + CONFIG_FILE + ": not a Hugging Face model folder.");
+        }
+        try {
+            return ModelConfig.read(file);
+        } catch (IOException e) {
+            throw new CheckpointException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The prompt as token ids. Chat: the user turn through the chat template with the
+     * assistant's generation prompt; raw: the text as it is, no special tokens added.
+     */
+    public int[] promptTokens(String prompt, boolean raw) {
+        String text = raw ? prompt : template.render(List.of(ChatMessage.user(prompt)), true);
+        return tokenizer.encode(text, false);
+    }
+
+    /**
+     * A prompt and its response as token ids. Chat: the conversation through the template,
+     * split where the prompt ends (the response keeps the end-of-turn marker, so its
+     * probability covers stopping); raw: both texts tokenised separately.
+     */
+    public TokenPair pairTokens(String prompt, String response, boolean raw) {
+        if (raw) {
+            return new TokenPair(tokenizer.encode(prompt, false), tokenizer.encode(response, false));
+        }
+        RenderedExample example = template.renderExample(List.of(ChatMessage.user(prompt)), response);
+        return new TokenPair(tokenizer.encode(example.prompt(), false), tokenizer.encode(example.response(), false));
+    }
+
+    public String decode(int[] ids) {
+        return tokenizer.decode(ids, true);
+    }
+
+    /** Generation stops at any of these: config.json's eos ids and the tokenizer's eos token. */
+    public Set<Integer> eosTokenIds() {
+        return StopTokens.eos(config, tokenizer);
+    }
+
+    /** The tokenizer's pad token, else its end-of-sequence token, else 0; padding is masked anyway. */
+    public int padTokenId() {
+        return StopTokens.pad(config, tokenizer);
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public LlamaModel network() {
+        return network;
+    }
+
+    public TextTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    public ChatTemplate chatTemplate() {
+        return template;
+    }
+
+    @Override
+    public void close() {
+        try {
+            network.close();
+        } finally {
+            tokenizer.close();
+        }
+    }
+}
