@@ -1,5 +1,7 @@
 package org.spinworkbench.ui.main;
 
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -12,6 +14,8 @@ import org.spinworkbench.ui.project.ProjectOverviewView;
 
 /** The main window's content: menus, explorer on the left, the centre panel, status bar. */
 public final class MainView extends BorderPane {
+    private static final double EXPLORER_WIDTH = 270;
+
     private final StackPane centre = new StackPane();
     private final Node emptyState;
     private final Node noSelection;
@@ -33,8 +37,8 @@ public final class MainView extends BorderPane {
 
         ProjectExplorerView explorer = new ProjectExplorerView(viewModel.explorer(), actions, messages);
         SplitPane split = new SplitPane(explorer, centre);
-        split.setDividerPositions(0.24);
         SplitPane.setResizableWithParent(explorer, false);
+        placeDividerOnceSized(split);
 
         setTop(new MainMenuBar(messages, actions, windowActions,
                 viewModel.explorer().selectedProjectProperty().isNull()));
@@ -43,6 +47,24 @@ public final class MainView extends BorderPane {
 
         viewModel.centreProperty().addListener((observable, before, now) -> show(now));
         show(viewModel.centreProperty().get());
+    }
+
+    /**
+     * Divider positions are fractions, and the explorer keeps its width when the window
+     * resizes: so the fraction is set once the split has its real width, not the width of
+     * its first, pre-window layout.
+     */
+    private static void placeDividerOnceSized(SplitPane split) {
+        split.widthProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Number> observable, Number before,
+                                Number now) {
+                if (now.doubleValue() > EXPLORER_WIDTH * 2) {
+                    split.setDividerPositions(EXPLORER_WIDTH / now.doubleValue());
+                    split.widthProperty().removeListener(this);
+                }
+            }
+        });
     }
 
     private void show(MainViewModel.Centre what) {
