@@ -10,9 +10,12 @@ public final class Messages {
     public static final String BUNDLE = "i18n.messages";
 
     private final ResourceBundle bundle;
+    private final Locale locale;
 
-    public Messages(ResourceBundle bundle) {
+    /** {@code locale} formats numbers and dates: the base bundle itself reports the root locale. */
+    public Messages(ResourceBundle bundle, Locale locale) {
         this.bundle = bundle;
+        this.locale = locale;
     }
 
     /**
@@ -21,11 +24,11 @@ public final class Messages {
      */
     public static Messages forLocale(Locale locale) {
         return new Messages(ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)), locale);
     }
 
     public Locale locale() {
-        return bundle.getLocale();
+        return locale;
     }
 
     /** The text for {@code key}, with <code>{0}</code>, <code>{1}</code>… filled from {@code arguments}. */
@@ -38,6 +41,6 @@ public final class Messages {
         }
         // Every text is a MessageFormat pattern, with or without arguments, so quotes are
         // written the same way ('') everywhere in the bundles.
-        return new MessageFormat(pattern, bundle.getLocale()).format(arguments);
+        return new MessageFormat(pattern, locale).format(arguments);
     }
 }
