@@ -1,7 +1,6 @@
 package org.spinworkbench.ui.explorer;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -86,19 +85,17 @@ public final class ProjectExplorerViewModel {
      */
     public Optional<String> nameProblem(String name, Project renaming) {
         String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty()) {
-            return Optional.of(messages.get("project.name.empty"));
+        Optional<ProjectNames.Problem> problem = ProjectNames.problem(trimmed);
+        if (problem.isPresent()) {
+            return Optional.of(switch (problem.get()) {
+                case EMPTY -> messages.get("project.name.empty");
+                case TOO_LONG -> messages.get("project.name.tooLong", ProjectNames.MAX_LENGTH);
+                case CONTROL_CHARACTERS -> messages.get("project.name.controlCharacters");
+            });
         }
-        if (trimmed.length() > ProjectNames.MAX_LENGTH) {
-            return Optional.of(messages.get("project.name.tooLong", ProjectNames.MAX_LENGTH));
-        }
-        if (trimmed.chars().anyMatch(Character::isISOControl)) {
-            return Optional.of(messages.get("project.name.controlCharacters"));
-        }
-        String folded = trimmed.toLowerCase(Locale.ROOT);
+        String key = ProjectNames.key(trimmed);
         boolean taken = projectList.stream()
-                .anyMatch(p -> (renaming == null || p.id() != renaming.id())
-                        && p.name().toLowerCase(Locale.ROOT).equals(folded));
+                .anyMatch(p -> (renaming == null || p.id() != renaming.id()) && ProjectNames.key(p.name()).equals(key));
         return taken ? Optional.of(messages.get("project.name.duplicate", trimmed)) : Optional.empty();
     }
 

@@ -70,6 +70,7 @@ class ProjectExplorerViewModelTest {
         assertTrue(explorer.nameProblem("ALPHA", null).orElseThrow().contains("already exists"));
         assertEquals(Optional.empty(), explorer.nameProblem("Beta", null));
         assertTrue(explorer.nameProblem("x".repeat(101), null).isPresent());
+        assertTrue(explorer.nameProblem("ＡＬＰＨＡ", null).orElseThrow().contains("already exists"), "same name as the store sees it");
         // Renaming a project to its own name, in another case, is allowed.
         assertEquals(Optional.empty(), explorer.nameProblem("alpha", explorer.projects().get(0)));
     }
