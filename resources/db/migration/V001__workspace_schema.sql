@@ -3,7 +3,8 @@
 
 CREATE TABLE projects (
     id          INTEGER PRIMARY KEY,
-    name        TEXT    NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+    name        TEXT    NOT NULL CHECK (length(trim(name)) > 0),
+    name_key    TEXT    NOT NULL UNIQUE,           -- the name normalised and lower-cased, for uniqueness
     description TEXT    NOT NULL DEFAULT '',
     folder      TEXT    NOT NULL UNIQUE,           -- folder under <workspace>/projects/
     created_at  TEXT    NOT NULL,

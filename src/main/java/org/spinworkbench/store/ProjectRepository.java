@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-/** The projects table. Names are unique regardless of case. */
+/** The projects table. Names are unique regardless of case, in every script ({@link ProjectNames#key}). */
 public final class ProjectRepository {
     private static final String COLUMNS = "id, name, description, folder, created_at, updated_at";
 
@@ -22,15 +22,15 @@ public final class ProjectRepository {
         var now = clock.instant();
         return database.transaction(c -> {
             requireFreeName(c, name, -1);
-            long id = Jdbc.insert(c, "INSERT INTO projects (name, description, folder, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?)", name, description, folder, now, now);
+            long id = Jdbc.insert(c, "INSERT INTO projects (name, name_key, description, folder, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", name, ProjectNames.key(name), description, folder, now, now);
             return new Project(id, name, description, folder, now, now);
         });
     }
 
     public List<Project> list() {
         return database.read(c -> Jdbc.list(c,
-                "SELECT " + COLUMNS + " FROM projects ORDER BY name COLLATE NOCASE", ProjectRepository::map));
+                "SELECT " + COLUMNS + " FROM projects ORDER BY name_key, id", ProjectRepository::map));
     }
 
     public Optional<Project> findById(long id) {
@@ -40,7 +40,7 @@ public final class ProjectRepository {
 
     public Optional<Project> findByName(String name) {
         return database.read(c -> Jdbc.first(c,
-                "SELECT " + COLUMNS + " FROM projects WHERE name = ?", ProjectRepository::map, name));
+                "SELECT " + COLUMNS + " FROM projects WHERE name_key = ?", ProjectRepository::map, ProjectNames.key(name)));
     }
 
     public boolean folderTaken(String folder) {
@@ -51,7 +51,8 @@ public final class ProjectRepository {
     public Project rename(long id, String newName) {
         return database.transaction(c -> {
             requireFreeName(c, newName, id);
-            Jdbc.update(c, "UPDATE projects SET name = ?, updated_at = ? WHERE id = ?", newName, clock.instant(), id);
+            Jdbc.update(c, "UPDATE projects SET name = ?, name_key = ?, updated_at = ? WHERE id = ?",
+                    newName, ProjectNames.key(newName), clock.instant(), id);
             return Jdbc.first(c, "SELECT " + COLUMNS + " FROM projects WHERE id = ?", ProjectRepository::map, id)
                     .orElseThrow(() -> new StoreException("No project with id " + id + "."));
         });
@@ -72,8 +73,8 @@ public final class ProjectRepository {
     }
 
     private static void requireFreeName(java.sql.Connection c, String name, long exceptId) throws SQLException {
-        boolean taken = Jdbc.first(c, "SELECT id FROM projects WHERE name = ? AND id <> ?",
-                row -> row.getLong(1), name, exceptId).isPresent();
+        boolean taken = Jdbc.first(c, "SELECT id FROM projects WHERE name_key = ? AND id <> ?",
+                row -> row.getLong(1), ProjectNames.key(name), exceptId).isPresent();
         if (taken) {
             throw new DuplicateNameException("A project named \"" + name + "\" already exists.");
         }

@@ -58,6 +58,15 @@ class ProjectsTest {
     }
 
     @Test
+    void namesDifferingOnlyInCaseAreTheSameInEveryScript() {
+        projects.create("Ünïcode Ärger", "");
+        assertThrows(DuplicateNameException.class, () -> projects.create("ünïcode ärger", ""));
+        assertThrows(DuplicateNameException.class, () -> projects.create("ÜＮÏＣＯＤＥ ÄＲＧＥＲ", "")); // full-width
+        assertEquals("Ünïcode Ärger", projects.find("ÜNÏCODE ÄRGER").orElseThrow().name());
+        assertEquals(1, projects.list().size());
+    }
+
+    @Test
     void invalidNamesAreRefusedWithTheReason() {
         assertEquals("A project needs a name.",
                 assertThrows(IllegalArgumentException.class, () -> projects.create("   ", "")).getMessage());

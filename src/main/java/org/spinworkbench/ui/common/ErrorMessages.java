@@ -1,0 +1,22 @@
+package org.spinworkbench.ui.common;
+
+import org.spinworkbench.store.StoreException;
+
+/** Turns a failure into one sentence for the user: never a stack trace. */
+public final class ErrorMessages {
+    private ErrorMessages() {
+    }
+
+    /**
+     * The store and argument checks write messages meant for the user; anything else is a
+     * defect, shown by its kind and message with a plea to report it.
+     */
+    public static String describe(Exception failure, Messages messages) {
+        if (failure instanceof StoreException || failure instanceof IllegalArgumentException) {
+            return failure.getMessage();
+        }
+        String detail = failure.getMessage() == null ? failure.getClass().getSimpleName()
+                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        return messages.get("error.unexpected", detail);
+    }
+}

@@ -1,0 +1,65 @@
+package org.spinworkbench.ui.main;
+
+import java.time.ZoneId;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import org.spinworkbench.store.Workspace;
+import org.spinworkbench.ui.common.Messages;
+import org.spinworkbench.ui.common.TaskExecutor;
+import org.spinworkbench.ui.explorer.ProjectExplorerViewModel;
+import org.spinworkbench.ui.project.ProjectOverviewViewModel;
+
+/** The main window's state: the explorer, the overview of the selected project and the status bar. */
+public final class MainViewModel {
+    /** What the centre of the window shows. */
+    public enum Centre { LOADING, EMPTY_WORKSPACE, NO_SELECTION, PROJECT }
+
+    private final StatusBarViewModel status;
+    private final ProjectExplorerViewModel explorer;
+    private final ProjectOverviewViewModel overview;
+    private final ObjectBinding<Centre> centre;
+
+    public MainViewModel(Workspace workspace, TaskExecutor executor, Messages messages, ZoneId zone) {
+        status = new StatusBarViewModel(messages, workspace.folder().toString());
+        explorer = new ProjectExplorerViewModel(workspace.projects(), executor, messages, status::report);
+        status.projectCountProperty().bind(Bindings.size(explorer.projects()));
+        overview = new ProjectOverviewViewModel(workspace.projects(), executor, messages, status::report,
+                explorer::refresh, zone);
+        explorer.selectedProjectProperty().addListener((observable, before, now) -> overview.show(now));
+        centre = Bindings.createObjectBinding(this::computeCentre,
+                explorer.loadedProperty(), explorer.projects(), explorer.selectedProjectProperty());
+    }
+
+    public StatusBarViewModel status() {
+        return status;
+    }
+
+    public ProjectExplorerViewModel explorer() {
+        return explorer;
+    }
+
+    public ProjectOverviewViewModel overview() {
+        return overview;
+    }
+
+    public ObjectBinding<Centre> centreProperty() {
+        return centre;
+    }
+
+    /** Loads the project list, selecting {@code selectId} if given, and shows {@code message}. */
+    public void load(Long selectId, String message) {
+        status.report(message);
+        explorer.reload(selectId);
+    }
+
+    private Centre computeCentre() {
+        if (!explorer.loadedProperty().get()) {
+            return Centre.LOADING;
+        }
+        if (explorer.projects().isEmpty()) {
+            return Centre.EMPTY_WORKSPACE;
+        }
+        return explorer.selectedProject() == null ? Centre.NO_SELECTION : Centre.PROJECT;
+    }
+
+}

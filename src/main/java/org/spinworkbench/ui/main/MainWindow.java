@@ -1,0 +1,116 @@
+package org.spinworkbench.ui.main;
+
+import java.time.ZoneId;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.spinworkbench.store.Project;
+import org.spinworkbench.store.Workspace;
+import org.spinworkbench.ui.about.AboutDialog;
+import org.spinworkbench.ui.about.AboutViewModel;
+import org.spinworkbench.ui.common.Alerts;
+import org.spinworkbench.ui.common.AppIcons;
+import org.spinworkbench.ui.common.Language;
+import org.spinworkbench.ui.common.Messages;
+import org.spinworkbench.ui.common.TaskExecutor;
+import org.spinworkbench.ui.common.Styles;
+import org.spinworkbench.ui.common.UiSettings;
+import org.spinworkbench.ui.common.WindowGeometry;
+import org.spinworkbench.ui.explorer.ProjectActions;
+import org.spinworkbench.ui.settings.SettingsDialog;
+import org.spinworkbench.ui.settings.SettingsViewModel;
+
+/**
+ * The main window on an open workspace. Its content is built for one language; changing the
+ * language in the settings builds it again, keeping the selected project. The geometry is
+ * saved when the window hides and restored the next time.
+ */
+public final class MainWindow implements MainMenuBar.WindowActions {
+    private final Stage stage;
+    private final Workspace workspace;
+    private final TaskExecutor executor;
+    private final Locale systemLocale;
+    private final UiSettings settings;
+    private final StageGeometry geometry;
+    private Messages messages;
+    private MainViewModel viewModel;
+
+    public MainWindow(Stage stage, Workspace workspace, TaskExecutor executor, Locale systemLocale) {
+        this.stage = stage;
+        this.workspace = workspace;
+        this.executor = executor;
+        this.systemLocale = systemLocale;
+        this.settings = new UiSettings(workspace.settings());
+        this.geometry = new StageGeometry(stage);
+    }
+
+    /** Builds the content in the saved language, puts the window where it was and shows it. */
+    public void show() {
+        assert Platform.isFxApplicationThread();
+        Language language = settings.language();
+        Scene scene = new Scene(Styles.apply(build(language, null, null)));
+        stage.setScene(scene);
+        stage.getIcons().setAll(AppIcons.load());
+        stage.setMinWidth(WindowGeometry.MIN_WIDTH);
+        stage.setMinHeight(WindowGeometry.MIN_HEIGHT);
+        geometry.restore(settings.windowGeometry().orElse(null));
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, event -> saveGeometry());
+        stage.show();
+    }
+
+    /** The view model of the content shown now; replaced when the language changes. */
+    public MainViewModel viewModel() {
+        return viewModel;
+    }
+
+    @Override
+    public void openSettings() {
+        Language current = settings.language();
+        var settingsViewModel = new SettingsViewModel(settings, executor, messages, current);
+        new SettingsDialog(stage, messages, settingsViewModel).show(() -> settingsViewModel.apply(
+                this::rebuild, error -> showError(messages.get("settings.saveFailed"), error)));
+    }
+
+    @Override
+    public void openAbout() {
+        new AboutDialog(stage, messages, new AboutViewModel(messages, workspace.folder())).show();
+    }
+
+    /** Closes the window; the application then ends and closes the workspace. */
+    @Override
+    public void quit() {
+        stage.close();
+    }
+
+    private Parent build(Language language, Long selectId, String statusKey) {
+        messages = Messages.forLocale(language.locale(systemLocale));
+        stage.setTitle(messages.get("window.title"));
+        viewModel = new MainViewModel(workspace, executor, messages, ZoneId.systemDefault());
+        var actions = new ProjectActions(stage, messages, viewModel.explorer(), workspace.projects());
+        MainView view = new MainView(viewModel, actions, this, messages);
+        viewModel.load(selectId, statusKey == null ? messages.get("status.ready") : messages.get(statusKey));
+        return view;
+    }
+
+    private void rebuild(Language language) {
+        assert Platform.isFxApplicationThread();
+        Project selected = viewModel.explorer().selectedProject();
+        stage.getScene().setRoot(Styles.apply(build(language, selected == null ? null : selected.id(), "status.languageChanged")));
+    }
+
+    private void saveGeometry() {
+        try {
+            settings.saveWindowGeometry(geometry.current());
+        } catch (RuntimeException e) {
+            // Losing the window position must not stop the workbench from closing.
+            System.err.println("Could not save the window position: " + e.getMessage());
+        }
+    }
+
+    private void showError(String header, String reason) {
+        Alerts.error(stage, messages, header, reason).show();
+    }
+}
