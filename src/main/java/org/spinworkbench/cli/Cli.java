@@ -26,6 +26,7 @@ public final class Cli {
         root.addSubcommand(new CommandLine(new GenerateCommand()));
         root.addSubcommand(new CommandLine(new ScoreCommand()));
         root.addSubcommand(new CommandLine(new InitModelCommand()));
+        root.addSubcommand(new CommandLine(new BenchCommand()));
         addWorkspaceOptionEverywhere(root, workspace);
         root.setOut(out);
         root.setErr(err);

@@ -2,6 +2,7 @@ package org.spinworkbench.lm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
@@ -73,13 +74,29 @@ public final class LlamaModel implements AutoCloseable {
         RotaryEmbedding.Angles angles = rotary.at(positions);                        // (B, 1, T, hD)
         NDArray maskBias = attentionMask(keyMask, past, inputIds.getShape().get(1));  // (B, 1, T, S)
         for (int layer = 0; layer < config.numHiddenLayers(); layer++) {
-            String prefix = "model.layers." + layer + ".";
-            NDArray normed = rmsNorm(x, weight(prefix + "input_layernorm.weight"));
-            x = x.add(attention(normed, layer, prefix + "self_attn.", angles, maskBias, cache));
-            normed = rmsNorm(x, weight(prefix + "post_attention_layernorm.weight"));
-            x = x.add(mlp(normed, prefix + "mlp."));
+            x = decoderLayer(x, layer, angles, maskBias, cache);                     // (B, T, H)
         }
         return rmsNorm(x, weight("model.norm.weight"));                             // (B, T, H)
+    }
+
+    /**
+     * One block: attention and MLP, each with its residual. Its intermediates are released
+     * as soon as the block is done (autograd keeps its own references to what backward
+     * needs), so memory holds one block's temporaries, not every block's.
+     */
+    private NDArray decoderLayer(NDArray x, int layer, RotaryEmbedding.Angles angles, NDArray maskBias,
+                                 KvCache cache) {
+        String prefix = "model.layers." + layer + ".";
+        NDArray out;
+        try (NDScope block = new NDScope()) {
+            NDArray normed = rmsNorm(x, weight(prefix + "input_layernorm.weight"));
+            NDArray h = x.add(attention(normed, layer, prefix + "self_attn.", angles, maskBias, cache));
+            normed = rmsNorm(h, weight(prefix + "post_attention_layernorm.weight"));
+            out = h.add(mlp(normed, prefix + "mlp."));
+            NDScope.unregister(out);
+        }
+        NDScope.register(out); // owned by the caller's scope from here on
+        return out;
     }
 
     /** Next-token logits (..., V) of hidden states (..., H). */

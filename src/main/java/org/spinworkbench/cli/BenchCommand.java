@@ -1,0 +1,95 @@
+package org.spinworkbench.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.spinworkbench.lm.hf.ModelBenchmark;
+import org.spinworkbench.lm.hf.PretrainedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code bench}: how fast a model loads, generates and scores on this machine. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure a model's load time, generation and scoring tokens/s, and memory.")
+public final class BenchCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--prompt-tokens", paramLabel = "N", defaultValue = "32",
+            description = "Prompt length for generation. Default: ${DEFAULT-VALUE}.")
+    int promptTokens;
+
+    @Option(names = "--new-tokens", paramLabel = "N", defaultValue = "64",
+            description = "Tokens generated per prompt. Default: ${DEFAULT-VALUE}.")
+    int newTokens;
+
+    @Option(names = "--batch-sizes", paramLabel = "B,B", split = ",", defaultValue = "1,16",
+            description = "Generation batch sizes. Default: ${DEFAULT-VALUE}.")
+    List<Integer> batchSizes;
+
+    @Option(names = "--score-tokens", paramLabel = "N", defaultValue = "128",
+            description = "Prompt + response length for scoring (batch of 16). Default: ${DEFAULT-VALUE}.")
+    int scoreTokens;
+
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "3",
+            description = "Timed runs per figure, after one warm-up; the median is reported. Default: ${DEFAULT-VALUE}.")
+    int repeats;
+
+    @Option(names = "--json", description = "One JSON object with every figure.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter status = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        try (PretrainedModel loaded = model.load(status)) {
+            double loadSeconds = (System.nanoTime() - start) / 1e9;
+            long[] memoryAfterLoad = ModelBenchmark.residentMemoryMiB();
+            List<ModelBenchmark.Throughput> results = new ModelBenchmark(loaded).run(
+                    new ModelBenchmark.Plan(promptTokens, newTokens, batchSizes, 16, scoreTokens, repeats));
+            long[] memory = ModelBenchmark.residentMemoryMiB();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                Map<String, Object> summary = new LinkedHashMap<>();
+                summary.put("model", model.model.toString());
+                summary.put("parameters", loaded.config().parameterCount());
+                summary.put("device", model.computeDevice().describe());
+                summary.put("load_seconds", loadSeconds);
+                summary.put("rss_after_load_mib", memoryAfterLoad[0]);
+                summary.put("peak_rss_mib", memory[1]);
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (ModelBenchmark.Throughput result : results) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("task", result.task());
+                    row.put("batch_size", result.batchSize());
+                    row.put("tokens_per_second", result.tokensPerSecond());
+                    row.put("seconds_per_run", result.secondsPerRun());
+                    rows.add(row);
+                }
+                summary.put("throughput", rows);
+                out.println(Output.JSON.toJson(summary));
+                return 0;
+            }
+            out.printf(Locale.ROOT, "load: %.2f s, resident memory after load %d MiB%n", loadSeconds, memoryAfterLoad[0]);
+            for (ModelBenchmark.Throughput result : results) {
+                String what = result.task().equals("generate")
+                        ? String.format(Locale.ROOT, "generate (greedy, KV cache, %d+%d tokens)", promptTokens, newTokens)
+                        : String.format(Locale.ROOT, "score (%d tokens per sequence)", scoreTokens);
+                out.printf(Locale.ROOT, "%-45s batch %3d: %9.0f tokens/s (%.3f s per run)%n", what,
+                        result.batchSize(), result.tokensPerSecond(), result.secondsPerRun());
+            }
+            out.printf(Locale.ROOT, "peak resident memory: %d MiB%n", memory[1]);
+            return 0;
+        }
+    }
+}
