@@ -3,6 +3,7 @@ package org.spinworkbench.ui.main;
 import java.time.ZoneId;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
+import org.spinworkbench.lm.ComputeDevice;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.ui.common.Messages;
 import org.spinworkbench.ui.common.TaskExecutor;
@@ -21,6 +22,7 @@ public final class MainViewModel {
 
     public MainViewModel(Workspace workspace, TaskExecutor executor, Messages messages, ZoneId zone) {
         status = new StatusBarViewModel(messages, workspace.folder().toString());
+        status.detectDevice(executor, () -> ComputeDevice.select(ComputeDevice.Choice.AUTO, 0));
         explorer = new ProjectExplorerViewModel(workspace.projects(), executor, messages, status::report);
         status.projectCountProperty().bind(Bindings.size(explorer.projects()));
         overview = new ProjectOverviewViewModel(workspace.projects(), executor, messages, status::report,

@@ -25,10 +25,15 @@ public final class StatusBarView extends HBox {
         count.setId("statusProjectCount");
         count.textProperty().bind(viewModel.projectCountTextProperty());
         count.setMinWidth(Region.USE_PREF_SIZE);
+        Label device = new Label();
+        device.setId("statusDevice");
+        device.textProperty().bind(viewModel.deviceProperty());
+        device.setMinWidth(Region.USE_PREF_SIZE);
         Label workspace = new Label(viewModel.workspace());
         workspace.setId("statusWorkspace");
         workspace.setMinWidth(0);
 
-        getChildren().addAll(message, gap, count, new Separator(Orientation.VERTICAL), workspace);
+        getChildren().addAll(message, gap, count, new Separator(Orientation.VERTICAL), device,
+                new Separator(Orientation.VERTICAL), workspace);
     }
 }

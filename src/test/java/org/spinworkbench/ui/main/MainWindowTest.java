@@ -36,6 +36,14 @@ class MainWindowTest extends MainWindowTestBase {
     }
 
     @Test
+    void theStatusBarSaysWhichDeviceTheEngineComputesOn() {
+        // the real PyTorch engine starts in the background; this machine has no GPU
+        String expected = "Device: CPU, " + ai.djl.pytorch.jni.JniUtils.getNumThreads() + " threads";
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(expected, text("#statusDevice"));
+    }
+
+    @Test
     void createsAProjectThroughTheDialog() {
         clickOn("#emptyStateCreateButton");
         assertTrue(lookup("#projectDialogOk").queryButton().isDisabled(), "no name, no OK");
