@@ -7,13 +7,10 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +43,7 @@ public record ModelConfig(String architecture, int vocabSize, int hiddenSize, in
     public static final String MISTRAL = "MistralForCausalLM";
     public static final List<String> SUPPORTED_ARCHITECTURES = List.of(LLAMA, QWEN2, MISTRAL);
 
-    private static final Map<String, String> MODEL_TYPES = Map.of(LLAMA, "llama", QWEN2, "qwen2", MISTRAL, "mistral");
+    static final Map<String, String> MODEL_TYPES = Map.of(LLAMA, "llama", QWEN2, "qwen2", MISTRAL, "mistral");
 
     public ModelConfig {
         if (!SUPPORTED_ARCHITECTURES.contains(architecture)) {
@@ -224,192 +221,6 @@ public record ModelConfig(String architecture, int vocabSize, int hiddenSize, in
     private static void requirePositive(String key, int value) {
         if (value <= 0) {
             throw new IllegalArgumentException(key + " must be a positive integer, found " + value);
-        }
-    }
-
-    /** Reading the keys of a parsed {@code config.json}, with the defaults transformers uses. */
-    private static final class ModelConfigJson {
-        private final JsonObject json;
-
-        private ModelConfigJson(JsonObject json) {
-            this.json = json;
-        }
-
-        static ModelConfig parse(JsonObject json) {
-            return new ModelConfigJson(json).parse();
-        }
-
-        private ModelConfig parse() {
-            String architecture = architecture();
-            if (!"silu".equals(optionalString("hidden_act", "silu"))) {
-                throw new UnsupportedModelException("hidden_act '" + optionalString("hidden_act", null)
-                        + "' is not supported; only 'silu'");
-            }
-            if (optionalBoolean("mlp_bias", false)) {
-                throw new UnsupportedModelException("mlp_bias true is not supported");
-            }
-            checkRopeScaling(json.get("rope_scaling"));
-            int hiddenSize = requiredPositive("hidden_size");
-            int heads = requiredPositive("num_attention_heads");
-            Integer kvHeads = optionalPositive("num_key_value_heads");
-            Integer headDim = optionalPositive("head_dim");
-            if (headDim == null && hiddenSize % heads != 0) {
-                throw new IllegalArgumentException("hidden_size (" + hiddenSize + ") is not divisible by "
-                        + "num_attention_heads (" + heads + ") and there is no head_dim");
-            }
-            boolean attentionBias = switch (architecture) {
-                case QWEN2 -> true;
-                case MISTRAL -> false;
-                default -> optionalBoolean("attention_bias", false);
-            };
-            String torchDtype = optionalString("torch_dtype", optionalString("dtype", null));
-            return new ModelConfig(architecture, requiredPositive("vocab_size"), hiddenSize,
-                    requiredPositive("intermediate_size"), requiredPositive("num_hidden_layers"), heads,
-                    kvHeads == null ? heads : kvHeads, headDim == null ? hiddenSize / heads : headDim,
-                    ropeTheta(), optionalDouble(json, "rms_norm_eps", 1e-6), optionalBoolean("tie_word_embeddings", false),
-                    requiredPositive("max_position_embeddings"), attentionBias, optionalTokenId("bos_token_id"),
-                    eosTokenIds(), torchDtype);
-        }
-
-        private String architecture() {
-            JsonElement architectures = json.get("architectures");
-            if (architectures == null || architectures.isJsonNull()) {
-                String modelType = optionalString("model_type", null);
-                for (Map.Entry<String, String> known : MODEL_TYPES.entrySet()) {
-                    if (known.getValue().equals(modelType)) {
-                        return known.getKey();
-                    }
-                }
-                throw new IllegalArgumentException("missing key 'architectures'");
-            }
-            if (!architectures.isJsonArray() || architectures.getAsJsonArray().isEmpty()
-                    || !isString(architectures.getAsJsonArray().get(0))) {
-                throw new IllegalArgumentException("key 'architectures' must be a list of names, found " + architectures);
-            }
-            String found = architectures.getAsJsonArray().get(0).getAsString();
-            if (!SUPPORTED_ARCHITECTURES.contains(found)) {
-                throw unsupportedArchitecture(found);
-            }
-            return found;
-        }
-
-        /** transformers 5 moves rope_theta into rope_parameters; older configs keep it at the top. */
-        private double ropeTheta() {
-            JsonElement parameters = json.get("rope_parameters");
-            if (parameters != null && parameters.isJsonObject()) {
-                checkRopeScaling(parameters);
-                if (parameters.getAsJsonObject().has("rope_theta")) {
-                    return optionalDouble(parameters.getAsJsonObject(), "rope_theta", 10000.0);
-                }
-            }
-            return optionalDouble(json, "rope_theta", 10000.0);
-        }
-
-        private static void checkRopeScaling(JsonElement scaling) {
-            if (scaling == null || scaling.isJsonNull()) {
-                return;
-            }
-            JsonObject object = scaling.isJsonObject() ? scaling.getAsJsonObject() : new JsonObject();
-            JsonElement type = object.has("rope_type") ? object.get("rope_type") : object.get("type");
-            if (!isString(type) || !type.getAsString().equals("default")) {
-                throw new UnsupportedModelException("RoPE scaling " + scaling + " is not supported; "
-                        + "only plain rotary embeddings (rope_scaling null)");
-            }
-        }
-
-        private List<Integer> eosTokenIds() {
-            JsonElement eos = json.get("eos_token_id");
-            if (eos == null || eos.isJsonNull()) {
-                return List.of();
-            }
-            List<Integer> ids = new ArrayList<>();
-            if (eos.isJsonArray()) {
-                eos.getAsJsonArray().forEach(id -> ids.add(tokenId("eos_token_id", id)));
-            } else {
-                ids.add(tokenId("eos_token_id", eos));
-            }
-            return ids;
-        }
-
-        private Integer optionalTokenId(String key) {
-            JsonElement value = json.get(key);
-            return value == null || value.isJsonNull() ? null : tokenId(key, value);
-        }
-
-        private static int tokenId(String key, JsonElement value) {
-            Integer id = integer(value);
-            if (id == null || id < 0) {
-                throw new IllegalArgumentException("key '" + key + "' must hold token ids (integers ≥ 0), found " + value);
-            }
-            return id;
-        }
-
-        private int requiredPositive(String key) {
-            Integer value = optionalPositive(key);
-            if (value == null) {
-                throw new IllegalArgumentException("missing required key '" + key + "'");
-            }
-            return value;
-        }
-
-        private Integer optionalPositive(String key) {
-            JsonElement value = json.get(key);
-            if (value == null || value.isJsonNull()) {
-                return null;
-            }
-            Integer number = integer(value);
-            if (number == null || number <= 0) {
-                throw new IllegalArgumentException("key '" + key + "' must be a positive integer, found " + value);
-            }
-            return number;
-        }
-
-        private static Integer integer(JsonElement value) {
-            if (!(value instanceof JsonPrimitive primitive) || !primitive.isNumber()) {
-                return null;
-            }
-            try {
-                return new BigDecimal(primitive.getAsString()).intValueExact();
-            } catch (ArithmeticException | NumberFormatException e) {
-                return null;
-            }
-        }
-
-        private static double optionalDouble(JsonObject object, String key, double absent) {
-            JsonElement value = object.get(key);
-            if (value == null || value.isJsonNull()) {
-                return absent;
-            }
-            if (!(value instanceof JsonPrimitive primitive) || !primitive.isNumber()) {
-                throw new IllegalArgumentException("key '" + key + "' must be a number, found " + value);
-            }
-            return primitive.getAsDouble();
-        }
-
-        private boolean optionalBoolean(String key, boolean absent) {
-            JsonElement value = json.get(key);
-            if (value == null || value.isJsonNull()) {
-                return absent;
-            }
-            if (!(value instanceof JsonPrimitive primitive) || !primitive.isBoolean()) {
-                throw new IllegalArgumentException("key '" + key + "' must be true or false, found " + value);
-            }
-            return primitive.getAsBoolean();
-        }
-
-        private String optionalString(String key, String absent) {
-            JsonElement value = json.get(key);
-            if (value == null || value.isJsonNull()) {
-                return absent;
-            }
-            if (!isString(value)) {
-                throw new IllegalArgumentException("key '" + key + "' must be a string, found " + value);
-            }
-            return value.getAsString();
-        }
-
-        private static boolean isString(JsonElement value) {
-            return value instanceof JsonPrimitive primitive && primitive.isString();
         }
     }
 }
