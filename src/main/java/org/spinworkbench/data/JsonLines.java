@@ -59,7 +59,8 @@ public final class JsonLines {
         return lines;
     }
 
-    private static JsonObject parseObject(Path file, int number, String text) {
+    /** One line's object; a {@link DataFileException} naming the line when it is not one. */
+    static JsonObject parseObject(Path file, int number, String text) {
         JsonElement element;
         try {
             element = JsonParser.parseString(text);
