@@ -1,0 +1,71 @@
+package org.spinworkbench.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a dataset file in any supported format into examples, checking every row.
+ *
+ * <p>Reading goes in three steps: the file's layout (JSON Lines, JSON array, CSV, Parquet)
+ * gives rows as JSON objects; the format (named by the user, else told from the rows' keys)
+ * turns each row into an {@link Example}; the policy decides what a bad row does. Nothing is
+ * dropped silently: every row is either an example or a {@link DatasetProblem}.
+ */
+public final class DatasetReader {
+    /** How many problems the error names when no row at all is usable. */
+    private static final int PROBLEMS_NAMED = 3;
+
+    private DatasetReader() {
+    }
+
+    /**
+     * @param formatOrNull the format the user named, or null to tell it from the rows' keys
+     * @throws DataFileException when the file cannot be read, its format cannot be told, a row
+     *         is bad under {@link ProblemPolicy#STOP}, or no row is usable
+     */
+    public static LoadedDataset read(Path file, DatasetFormat formatOrNull, ProblemPolicy policy) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(policy, "policy");
+        if (!Files.exists(file)) {
+            throw new DataFileException(file, 0, "no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new DataFileException(file, 0, "is not a file");
+        }
+        FileLayout layout = FileLayout.of(file);
+        List<SourceRow> rows = layout.read(file);
+        if (rows.isEmpty()) {
+            throw new DataFileException(file, 0, "the file has no rows");
+        }
+        DatasetFormat format = formatOrNull != null ? formatOrNull : FormatDetector.detect(file, rows);
+        RowFormat rowFormat = RowFormat.of(format);
+
+        List<Example> examples = new ArrayList<>();
+        List<DatasetProblem> problems = new ArrayList<>();
+        for (SourceRow row : rows) {
+            String problem = row.problem();
+            if (problem == null) {
+                try {
+                    examples.add(rowFormat.toExample(row.number(), row.fields()));
+                    continue;
+                } catch (RowProblem e) {
+                    problem = e.getMessage();
+                }
+            }
+            if (policy == ProblemPolicy.STOP) {
+                throw new DataFileException(file, layout.unit(), row.number(), problem);
+            }
+            problems.add(new DatasetProblem(row.number(), layout.unit() + " " + row.number() + ": " + problem));
+        }
+        if (examples.isEmpty()) {
+            throw new DataFileException(file, 0, "none of the " + rows.size() + " rows is usable as "
+                    + format.label() + " data: " + problems.stream().limit(PROBLEMS_NAMED)
+                            .map(DatasetProblem::message).collect(Collectors.joining("; ")));
+        }
+        return new LoadedDataset(file, format, examples, problems, rows.size(), FileHash.sha256(file));
+    }
+}
