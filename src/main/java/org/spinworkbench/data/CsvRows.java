@@ -65,7 +65,9 @@ final class CsvRows {
             return SourceRow.broken(record.line(), record.problem());
         }
         if (record.fields().size() != header.size()) {
-            return SourceRow.broken(record.line(), "has " + record.fields().size() + " fields, the header has " + header.size());
+            int count = record.fields().size();
+            return SourceRow.broken(record.line(), "has " + count + (count == 1 ? " field" : " fields")
+                    + ", the header has " + header.size());
         }
         JsonObject fields = new JsonObject();
         for (int i = 0; i < header.size(); i++) {

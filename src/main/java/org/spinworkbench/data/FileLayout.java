@@ -3,8 +3,10 @@ package org.spinworkbench.data;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,28 +78,26 @@ enum FileLayout {
      * and fail on every line; say what it is instead.
      */
     private static void rejectSingleObject(Path file) {
-        String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            throw new DataFileException(file, 0, "not UTF-8 text");
-        } catch (IOException e) {
-            throw new DataFileException(file, 0, "cannot be read: " + e.getMessage());
-        }
-        String firstLine = text.lines().filter(line -> !line.isBlank()).findFirst().orElse("");
-        if (parsesAsObject(firstLine.replace("\uFEFF", ""))) {
-            return;
-        }
-        JsonElement whole;
-        try {
-            whole = JsonParser.parseString(text.replace("\uFEFF", ""));
+            String firstLine;
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                firstLine = reader.lines().filter(line -> !line.isBlank()).findFirst().orElse("");
+            }
+            if (parsesAsObject(firstLine.replace("\uFEFF", ""))) {
+                return; // JSON Lines, the common case: decided without reading the whole file
+            }
+            JsonElement whole = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8).replace("\uFEFF", ""));
+            if (whole.isJsonObject()) {
+                throw new DataFileException(file, 0, "is a single JSON object (keys: "
+                        + String.join(", ", whole.getAsJsonObject().keySet())
+                        + "); expected a JSON array of rows, or one JSON object per line");
+            }
         } catch (JsonParseException e) {
-            return; // not one object either: JSON Lines reading names the bad lines
-        }
-        if (whole.isJsonObject()) {
-            throw new DataFileException(file, 0, "is a single JSON object (keys: "
-                    + String.join(", ", whole.getAsJsonObject().keySet())
-                    + "); expected a JSON array of rows, or one JSON object per line");
+            // not one object either: JSON Lines reading names the bad lines
+        } catch (UncheckedIOException | IOException e) {
+            IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
+            throw new DataFileException(file, 0, cause instanceof CharacterCodingException
+                    ? "not UTF-8 text" : "cannot be read: " + cause.getMessage());
         }
     }
 

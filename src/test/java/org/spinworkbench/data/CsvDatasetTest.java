@@ -56,7 +56,7 @@ class CsvDatasetTest {
                 + "p5,\"never closed\nstill open\n", ProblemPolicy.SKIP);
         assertEquals(List.of(2), data.examples().stream().map(Example::row).toList());
         assertEquals(List.of(
-                "line 4: has 1 fields, the header has 2",
+                "line 4: has 1 field, the header has 2",
                 "line 5: text after the closing quote of field 1 (a quote inside a field must be doubled: \"\")",
                 "line 6: empty response (\"response\")",
                 "line 7: a quoted field is never closed"), data.skipped().stream().map(DatasetProblem::message).toList());
