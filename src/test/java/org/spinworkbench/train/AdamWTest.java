@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
@@ -182,6 +183,25 @@ class AdamWTest {
                 assertArrayEquals(entry.getValue(), model.weights().get(entry.getKey()).toFloatArray(), 0f,
                         entry.getKey() + " after the resumed step");
             }
+        }
+    }
+
+    @Test
+    void anOptimiserMadeInsideAStepScopeOutlivesIt() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray weight = parameter(manager, "w", new float[] {1f, 1f});
+            Map<String, NDArray> parameters = Map.of("w", weight);
+            AdamW adamW;
+            try (NDScope scope = new NDScope()) {
+                adamW = new AdamW(parameters, 0, BETA1, BETA2, 1e-8); // DJL_NOTES.md trap 10
+            }
+            try (adamW) {
+                for (int step = 0; step < 2; step++) {
+                    KnownGradients.add(parameters, Map.of("w", new float[] {1f, -1f}));
+                    adamW.step(0.1);
+                }
+            }
+            assertArrayEquals(new float[] {0.8f, 1.2f}, weight.toFloatArray(), 1e-6f);
         }
     }
 
