@@ -29,7 +29,6 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.spinworkbench.train..",
                         "org.spinworkbench.store..", "org.spinworkbench.cli..", "org.spinworkbench.ui..",
                         "java.sql..")
-                .allowEmptyShould(true) // the engine package fills in with the lm issue
                 .check(PRODUCTION);
     }
 
@@ -38,7 +37,6 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.spinworkbench.train..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.spinworkbench.store..",
                         "org.spinworkbench.cli..", "org.spinworkbench.ui..", "java.sql..")
-                .allowEmptyShould(true) // the training package fills in with the training issue
                 .check(PRODUCTION);
     }
 
@@ -47,6 +45,24 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.spinworkbench.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.spinworkbench.cli..",
                         "org.spinworkbench.ui..", "org.spinworkbench.train..", "org.spinworkbench.lm..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void onlyTheInterfacesUseTheRunService() {
+        noClasses().that().resideInAnyPackage("org.spinworkbench.lm..", "org.spinworkbench.data..",
+                        "org.spinworkbench.train..", "org.spinworkbench.store..")
+                .should().dependOnClassesThat().resideInAPackage("org.spinworkbench.runs..")
+                .because("runs connects training to the workspace for the command line and the GUI")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void datasetsKnowOnlyTheChatMessage() {
+        noClasses().that().resideInAPackage("org.spinworkbench.data..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.spinworkbench.train..",
+                        "org.spinworkbench.store..", "org.spinworkbench.cli..", "org.spinworkbench.ui..",
+                        "org.spinworkbench.runs..", "org.spinworkbench.lm.hf..")
                 .check(PRODUCTION);
     }
 

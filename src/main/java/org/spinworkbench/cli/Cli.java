@@ -27,6 +27,11 @@ public final class Cli {
         root.addSubcommand(new CommandLine(new ScoreCommand()));
         root.addSubcommand(new CommandLine(new InitModelCommand()));
         root.addSubcommand(new CommandLine(new BenchCommand()));
+        root.addSubcommand(new CommandLine(new SftCommand(workspace)));
+        root.addSubcommand(new CommandLine(new SpinCommand(workspace)));
+        root.addSubcommand(new CommandLine(new EvalCommand()));
+        root.addSubcommand(new CommandLine(new RunsCommand(workspace)));
+        root.addSubcommand(new CommandLine(new ExportCommand(workspace)));
         addWorkspaceOptionEverywhere(root, workspace);
         root.setOut(out);
         root.setErr(err);

@@ -1,17 +1,12 @@
 package org.spinworkbench.cli;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spinworkbench.lm.ModelConfig;
-import org.spinworkbench.lm.RandomInitializer;
-import org.spinworkbench.lm.hf.ByteLevelTokenizerFactory;
 import org.spinworkbench.lm.hf.DType;
-import org.spinworkbench.lm.hf.ModelWriter;
+import org.spinworkbench.lm.hf.RandomModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,13 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "init-model", mixinStandardHelpOptions = true,
         description = "Create a model with random weights from a config.json, with a tokenizer.")
 public final class InitModelCommand implements Callable<Integer> {
-    static final String BYTE_LEVEL = "byte-level";
-
     @Option(names = "--config", paramLabel = "FILE", required = true,
             description = "A Hugging Face config.json (Llama, Qwen2 or Mistral).")
     Path config;
 
-    @Option(names = "--tokenizer", paramLabel = "DIR|byte-level", defaultValue = BYTE_LEVEL,
+    @Option(names = "--tokenizer", paramLabel = "DIR|byte-level", defaultValue = RandomModels.BYTE_LEVEL,
             description = "A folder whose tokenizer files to use, or byte-level for the built-in byte-level BPE"
                     + " (259 tokens, handles any UTF-8 text). Default: ${DEFAULT-VALUE}.")
     String tokenizer;
@@ -47,23 +40,8 @@ public final class InitModelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ModelConfig modelConfig = ModelConfig.read(config);
-        DType type = DType.valueOf(dtype.toUpperCase(Locale.ROOT));
-        Path tokenizerFolder = BYTE_LEVEL.equals(tokenizer) ? Files.createTempDirectory("spinwb-tokenizer")
-                : Path.of(tokenizer);
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            if (BYTE_LEVEL.equals(tokenizer)) {
-                ByteLevelTokenizerFactory.write(tokenizerFolder);
-            }
-            var weights = RandomInitializer.weights(modelConfig, seed, manager);
-            ModelWriter.write(modelConfig, weights, tokenizerFolder, output, type);
-        } finally {
-            if (BYTE_LEVEL.equals(tokenizer)) {
-                try (var files = Files.walk(tokenizerFolder)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                }
-            }
-        }
+        ModelConfig modelConfig = RandomModels.create(config, tokenizer, seed, output,
+                DType.valueOf(dtype.toUpperCase(Locale.ROOT)));
         spec.commandLine().getOut().printf(Locale.ROOT, "Created %s with %.1f M random parameters in %s%n",
                 modelConfig.architecture(), modelConfig.parameterCount() / 1e6, output);
         return 0;

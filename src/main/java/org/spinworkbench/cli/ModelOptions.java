@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.spinworkbench.lm.ComputeDevice;
 import org.spinworkbench.lm.hf.PretrainedModel;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code --model DIR --device auto|cpu|gpu --threads N}: which model to load, and where. */
@@ -13,16 +14,11 @@ public final class ModelOptions {
             description = "Model folder in Hugging Face layout (config.json, *.safetensors, tokenizer.json).")
     Path model;
 
-    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto",
-            description = "auto (GPU when PyTorch sees one), cpu or gpu. Default: ${DEFAULT-VALUE}.")
-    String device;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "CPU threads for PyTorch; 0 = one per core. Default: ${DEFAULT-VALUE}.")
-    int threads;
+    @Mixin
+    DeviceOptions device;
 
     ComputeDevice computeDevice() {
-        return ComputeDevice.select(ComputeDevice.parse(device), threads);
+        return device.select();
     }
 
     /** Loads the model and says on {@code status} what was loaded, on what, in how long. */

@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -30,7 +32,7 @@ public final class LlamaModel implements AutoCloseable {
     public LlamaModel(ModelConfig config, NDManager manager, Map<String, NDArray> weights) {
         this.config = config;
         this.manager = manager;
-        this.weights = Map.copyOf(weights);
+        this.weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights)); // checkpoint order, every run
         this.rotary = new RotaryEmbedding(config.headDim(), config.ropeTheta());
         this.attentionScale = manager.create((float) (1.0 / Math.sqrt(config.headDim())));
         this.blockedPenalty = manager.create(1e9f);

@@ -55,7 +55,8 @@ public final class PretrainedModel implements AutoCloseable {
         }
     }
 
-    static ModelConfig readConfig(Path folder) {
+    /** The folder's config.json, read and checked, without loading anything else. */
+    public static ModelConfig readConfig(Path folder) {
         Path file = folder.resolve(CONFIG_FILE);
         if (!Files.isRegularFile(file)) {
             throw new CheckpointException(folder + " has no " + CONFIG_FILE + ": not a Hugging Face model folder.");
@@ -72,7 +73,12 @@ public final class PretrainedModel implements AutoCloseable {
      * assistant's generation prompt; raw: the text as it is, no special tokens added.
      */
     public int[] promptTokens(String prompt, boolean raw) {
-        String text = raw ? prompt : template.render(List.of(ChatMessage.user(prompt)), true);
+        return promptTokens(List.of(ChatMessage.user(prompt)), raw);
+    }
+
+    /** A conversation awaiting the assistant's answer, as token ids; raw joins the contents. */
+    public int[] promptTokens(List<ChatMessage> conversation, boolean raw) {
+        String text = raw ? rawText(conversation) : template.render(conversation, true);
         return tokenizer.encode(text, false);
     }
 
@@ -82,11 +88,23 @@ public final class PretrainedModel implements AutoCloseable {
      * probability covers stopping); raw: both texts tokenised separately.
      */
     public TokenPair pairTokens(String prompt, String response, boolean raw) {
+        return pairTokens(List.of(ChatMessage.user(prompt)), response, raw);
+    }
+
+    /** A conversation and the assistant's answer to it, as token ids. */
+    public TokenPair pairTokens(List<ChatMessage> conversation, String response, boolean raw) {
         if (raw) {
-            return new TokenPair(tokenizer.encode(prompt, false), tokenizer.encode(response, false));
+            return new TokenPair(tokenizer.encode(rawText(conversation), false), tokenizer.encode(response, false));
         }
-        RenderedExample example = template.renderExample(List.of(ChatMessage.user(prompt)), response);
+        RenderedExample example = template.renderExample(conversation, response);
         return new TokenPair(tokenizer.encode(example.prompt(), false), tokenizer.encode(example.response(), false));
+    }
+
+    /** Raw mode: the messages' contents one after another, nothing added. */
+    private static String rawText(List<ChatMessage> conversation) {
+        StringBuilder text = new StringBuilder();
+        conversation.forEach(message -> text.append(message.content()));
+        return text.toString();
     }
 
     public String decode(int[] ids) {

@@ -43,6 +43,15 @@ public final class SafetensorsCheckpoint implements AutoCloseable {
         return open(modelDir, SafetensorsFile.DEFAULT_MAX_MAPPING_BYTES);
     }
 
+    /** Opens one safetensors file of any name (optimiser state, a resumable checkpoint's weights). */
+    public static SafetensorsCheckpoint openFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new CheckpointException("Missing weights file " + file);
+        }
+        SafetensorsFile opened = SafetensorsFile.open(file, SafetensorsFile.DEFAULT_MAX_MAPPING_BYTES);
+        return new SafetensorsCheckpoint(file, List.of(opened), new LinkedHashMap<>(opened.tensors()));
+    }
+
     /** {@code maxMappingBytes} lets tests exercise the several-mappings path with small files. */
     static SafetensorsCheckpoint open(Path modelDir, long maxMappingBytes) {
         Path single = modelDir.resolve(SINGLE_FILE);

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
+import org.spinworkbench.lm.Batches;
+import org.spinworkbench.lm.ChatMessage;
 import org.spinworkbench.lm.GeneratedTokens;
 import org.spinworkbench.lm.Generator;
 import org.spinworkbench.lm.SamplingOptions;
@@ -27,6 +29,19 @@ public final class TextGenerator {
     public List<Completion> generate(List<String> prompts, boolean raw, SamplingOptions options, int batchSize,
                                      IntConsumer progress) {
         List<int[]> tokens = prompts.stream().map(p -> model.promptTokens(p, raw)).toList();
+        return generateFromTokens(prompts, tokens, options, batchSize, progress);
+    }
+
+    /** Continues conversations (each awaiting the assistant's turn), as {@link #generate} does. */
+    public List<Completion> generateConversations(List<List<ChatMessage>> conversations, boolean raw,
+                                                  SamplingOptions options, int batchSize, IntConsumer progress) {
+        List<int[]> tokens = conversations.stream().map(c -> model.promptTokens(c, raw)).toList();
+        List<String> shown = conversations.stream().map(c -> c.get(c.size() - 1).content()).toList();
+        return generateFromTokens(shown, tokens, options, batchSize, progress);
+    }
+
+    private List<Completion> generateFromTokens(List<String> prompts, List<int[]> tokens, SamplingOptions options,
+                                                int batchSize, IntConsumer progress) {
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.get(i).length == 0) {
                 throw new IllegalArgumentException("Prompt " + (i + 1) + " is empty.");
@@ -39,7 +54,8 @@ public final class TextGenerator {
             for (int index : batch) {
                 batchTokens.add(tokens.get(index));
             }
-            List<GeneratedTokens> generated = generator.generate(batchTokens, options, indexSeeds(batch));
+            List<GeneratedTokens> generated = generator.generate(batchTokens, options,
+                    Arrays.stream(batch).asLongStream().toArray());
             for (int row = 0; row < batch.length; row++) {
                 GeneratedTokens result = generated.get(row);
                 completions[batch[row]] = new Completion(prompts.get(batch[row]), model.decode(result.tokens()),
@@ -49,9 +65,5 @@ public final class TextGenerator {
             progress.accept(done);
         }
         return Arrays.asList(completions);
-    }
-
-    private static long[] indexSeeds(int[] batch) {
-        return Arrays.stream(batch).asLongStream().toArray();
     }
 }

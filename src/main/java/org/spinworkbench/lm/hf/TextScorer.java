@@ -3,6 +3,7 @@ package org.spinworkbench.lm.hf;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.spinworkbench.lm.Batches;
 import org.spinworkbench.lm.Scorer;
 
 /** log p(response | prompt) of text pairs, formatted as in training, scored in batches. */

@@ -1,4 +1,4 @@
-package org.spinworkbench.lm.hf;
+package org.spinworkbench.lm;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,11 +10,11 @@ import java.util.stream.IntStream;
  * Groups items of similar length into batches, longest first, so little of each batch is
  * padding; results are put back in input order by index.
  */
-final class Batches {
+public final class Batches {
     private Batches() {
     }
 
-    static <T> List<int[]> byLength(List<T> items, ToIntFunction<T> length, int batchSize) {
+    public static <T> List<int[]> byLength(List<T> items, ToIntFunction<T> length, int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, not " + batchSize);
         }

@@ -1,0 +1,42 @@
+package org.spinworkbench.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** Which data a run trains and evaluates on. */
+public final class DataOptions {
+    @Option(names = "--data", paramLabel = "FILE", description = "Training data: SPIN layout (JSON, JSONL, Parquet),"
+            + " chat messages JSONL, Alpaca, ShareGPT, or prompt/response JSONL or CSV.")
+    Path data;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "spin, messages, alpaca, sharegpt or prompt_response; detected when left out.")
+    String format;
+
+    @Option(names = "--eval-data", paramLabel = "FILE", description = "Held-out data; else part of --data is held out.")
+    Path evalData;
+
+    @Option(names = "--eval-fraction", paramLabel = "F", defaultValue = "0.1",
+            description = "Share of --data held out when there is no --eval-data. Default: ${DEFAULT-VALUE}.")
+    double evalFraction;
+
+    @Option(names = "--eval-size", paramLabel = "N", defaultValue = "0",
+            description = "Number of examples held out instead of a fraction (0: use --eval-fraction).")
+    int evalSize;
+
+    @Option(names = "--skip-bad-rows", description = "Skip malformed rows (each is reported) instead of stopping at the first.")
+    boolean skipBadRows;
+
+    @Option(names = "--project", paramLabel = "NAME", defaultValue = "Default",
+            description = "Workspace project to record the run in (created if missing). Default: ${DEFAULT-VALUE}.")
+    String project;
+
+    String formatName() {
+        return format == null ? null : format.toUpperCase(Locale.ROOT);
+    }
+
+    static String absolute(Path path) {
+        return path == null ? null : path.toAbsolutePath().normalize().toString();
+    }
+}

@@ -1,0 +1,56 @@
+package org.spinworkbench.cli;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.spinworkbench.runs.RunFolders;
+import org.spinworkbench.store.Project;
+import org.spinworkbench.store.RunListing;
+import org.spinworkbench.store.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code runs list}: the runs recorded in the workspace. */
+@Command(name = "runs", description = "The runs recorded in the workspace.", mixinStandardHelpOptions = true)
+public final class RunsCommand {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private final WorkspaceOption workspace;
+
+    @Spec
+    CommandSpec spec;
+
+    public RunsCommand(WorkspaceOption workspace) {
+        this.workspace = workspace;
+    }
+
+    @Command(name = "list", description = "List runs, newest first within each project.", mixinStandardHelpOptions = true)
+    int list(@Option(names = "--project", paramLabel = "NAME", description = "Only this project's runs.") String project) {
+        try (Workspace open = workspace.open()) {
+            List<RunListing> runs = open.runs().listAll();
+            if (project != null) {
+                Project chosen = open.projects().find(project).orElseThrow(() ->
+                        new IllegalArgumentException("No project named \"" + project + "\" in " + open.folder() + "."));
+                runs = runs.stream().filter(r -> r.run().projectId() == chosen.id()).toList();
+            }
+            if (runs.isEmpty()) {
+                spec.commandLine().getOut().println("No runs yet. Start one with: spin-workbench spin --model DIR --data FILE");
+                return 0;
+            }
+            TextTable table = new TextTable("RUN", "PROJECT", "KIND", "STATUS", "ITERATIONS", "CREATED", "MESSAGE");
+            for (RunListing listing : runs) {
+                var run = listing.run();
+                table.row(String.valueOf(run.id()), listing.projectName(), run.kind().name().toLowerCase(Locale.ROOT),
+                        run.status().name().toLowerCase(Locale.ROOT),
+                        String.valueOf(RunFolders.of(open, run).lastCompletedIteration()), DATE.format(run.createdAt()),
+                        run.message() == null ? "" : run.message());
+            }
+            table.print(spec.commandLine().getOut());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.spinworkbench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.spinworkbench.lm.ComputeDevice;
+import org.spinworkbench.runs.RunOutcome;
+import org.spinworkbench.runs.RunService;
+import org.spinworkbench.runs.RunSpec;
+import org.spinworkbench.store.RunStatus;
+import org.spinworkbench.store.Workspace;
+import org.spinworkbench.train.Cancellation;
+import org.spinworkbench.train.SpinLossKind;
+import org.spinworkbench.train.TrainingConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code spin}: a whole self-play run, recorded in the workspace; {@code spin --resume RUN} continues one. */
+@Command(name = "spin", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Self-play fine-tuning: each iteration generates synthetic responses with the current model,"
+                + " then trains the next model to prefer the real responses over them.",
+            "Progress and results land in the workspace; a killed run continues with --resume RUN."})
+public final class SpinCommand implements Callable<Integer> {
+    @Option(names = "--resume", paramLabel = "RUN", description = "Continue run RUN from its last checkpoint.")
+    Long resume;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "Base model folder (Hugging Face layout).")
+    String model;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "3", description = "Default: ${DEFAULT-VALUE}.")
+    int iterations;
+
+    @Option(names = "--beta", paramLabel = "B", defaultValue = "0.1",
+            description = "Scale of the implicit reward. Default: ${DEFAULT-VALUE}.")
+    double beta;
+
+    @Option(names = "--loss", paramLabel = "sigmoid|hinge", defaultValue = "sigmoid",
+            description = "Default: ${DEFAULT-VALUE}.")
+    String loss;
+
+    @Option(names = "--max-new-tokens", paramLabel = "M", defaultValue = "256",
+            description = "Most tokens of each synthetic response. Default: ${DEFAULT-VALUE}.")
+    int maxNewTokens;
+
+    @Option(names = "--temperature", paramLabel = "T", defaultValue = "1.0",
+            description = "Sampling temperature of synthetic responses (0: greedy). Default: ${DEFAULT-VALUE}.")
+    double temperature;
+
+    @Option(names = "--top-p", paramLabel = "P", defaultValue = "1.0", description = "Default: ${DEFAULT-VALUE}.")
+    double topP;
+
+    @Option(names = "--mix-previous", description = "Also train iteration t on iteration t-1's pairs.")
+    boolean mixPrevious;
+
+    @Option(names = "--use-data-generated", description = "Iteration 1 trains on the synthetic responses the data carries.")
+    boolean useDataGenerated;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Mixin
+    DeviceOptions device;
+
+    @Option(names = "--json", description = "End with one JSON line: {\"run\", \"iterations\": [{\"iteration\", \"metrics\", \"checkpoint\"}]}.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    private final WorkspaceOption workspace;
+
+    public SpinCommand(WorkspaceOption workspace) {
+        this.workspace = workspace;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter status = spec.commandLine().getErr();
+        ComputeDevice compute = device.select();
+        try (Workspace open = workspace.open()) {
+            RunService runs = new RunService(open, compute.device());
+            Cancellation cancellation = new Cancellation();
+            int total = resume != null ? iterationsOf(open, resume) : iterations;
+            TerminalReporter reporter = new TerminalReporter(status, System.console() != null, total);
+            status.println("device: " + compute.describe());
+            RunOutcome outcome;
+            try (Interrupts interrupts = Interrupts.cancelOnCtrlC(cancellation)) {
+                outcome = resume != null ? runs.resume(resume, reporter, cancellation)
+                        : runs.start(newSpec(), reporter, cancellation);
+            }
+            return report(outcome, status);
+        }
+    }
+
+    private RunSpec newSpec() {
+        if (model == null || data.data == null) {
+            throw new ParameterException(spec.commandLine(), "spin needs --model DIR and --data FILE (or --resume RUN)");
+        }
+        TrainingConfig config = training.config(TrainingConfig.Kind.SPIN, iterations, beta,
+                SpinLossKind.valueOf(loss.toUpperCase(Locale.ROOT)), maxNewTokens, temperature, topP, mixPrevious,
+                useDataGenerated);
+        return new RunSpec(data.project, DataOptions.absolute(java.nio.file.Path.of(model)),
+                DataOptions.absolute(data.data), data.formatName(), DataOptions.absolute(data.evalData),
+                data.evalFraction, data.evalSize, data.skipBadRows, config);
+    }
+
+    private static int iterationsOf(Workspace open, long run) {
+        return open.runs().findById(run).map(r -> RunSpec.fromJson(r.configJson()).training().iterations()).orElse(0);
+    }
+
+    private int report(RunOutcome outcome, PrintWriter status) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (outcome.status() != RunStatus.COMPLETED) {
+            status.println("Run " + outcome.runId() + " " + outcome.status().name().toLowerCase(Locale.ROOT) + ": "
+                    + outcome.message());
+        } else {
+            status.println("Run " + outcome.runId() + " completed.");
+        }
+        if (json) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("run", outcome.runId());
+            summary.put("status", outcome.status().name().toLowerCase(Locale.ROOT));
+            List<Map<String, Object>> iterations = outcome.iterations().stream().map(i -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("iteration", i.iteration());
+                row.put("metrics", i.metrics());
+                row.put("checkpoint", i.checkpoint().toString());
+                return row;
+            }).toList();
+            summary.put("iterations", iterations);
+            out.println(Output.JSON.toJson(summary));
+        } else {
+            for (RunOutcome.IterationSummary iteration : outcome.iterations()) {
+                out.printf(Locale.ROOT, "iteration %d  loss %s  eval_loss %s  rewards/margins %s  %s%n",
+                        iteration.iteration(), number(iteration.metrics().get("loss")),
+                        number(iteration.metrics().get("eval_loss")),
+                        number(iteration.metrics().get("rewards/margins")), iteration.checkpoint());
+            }
+        }
+        return switch (outcome.status()) {
+            case COMPLETED -> 0;
+            case CANCELLED -> 130;
+            default -> 1;
+        };
+    }
+
+    static String number(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.4f", value);
+    }
+}

@@ -1,0 +1,182 @@
+package org.spinworkbench.runs;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.spinworkbench.data.DatasetFormat;
+import org.spinworkbench.data.DatasetReader;
+import org.spinworkbench.data.DatasetSplit;
+import org.spinworkbench.data.DatasetSplits;
+import org.spinworkbench.data.LoadedDataset;
+import org.spinworkbench.data.ProblemPolicy;
+import org.spinworkbench.lm.ModelConfig;
+import org.spinworkbench.lm.hf.DType;
+import org.spinworkbench.lm.hf.ModelWriter;
+import org.spinworkbench.lm.hf.PretrainedModel;
+import org.spinworkbench.store.Checkpoint;
+import org.spinworkbench.store.ContentHash;
+import org.spinworkbench.store.IterationStatus;
+import org.spinworkbench.store.MetricPoint;
+import org.spinworkbench.store.Project;
+import org.spinworkbench.store.RegisteredDataset;
+import org.spinworkbench.store.RegisteredModel;
+import org.spinworkbench.store.Run;
+import org.spinworkbench.store.RunKind;
+import org.spinworkbench.store.RunPlan;
+import org.spinworkbench.store.RunStatus;
+import org.spinworkbench.store.Workspace;
+import org.spinworkbench.train.Cancellation;
+import org.spinworkbench.train.RunCancelledException;
+import org.spinworkbench.train.RunFolder;
+import org.spinworkbench.train.TrainingConfig;
+import org.spinworkbench.train.TrainingDivergedException;
+import org.spinworkbench.train.TrainingListener;
+import org.spinworkbench.train.TrainingRun;
+
+/**
+ * Starting, resuming and exporting runs: the one service the command line and the GUI
+ * share. It registers the model and data a run uses (with content hashes), records the run
+ * with its full configuration, and connects the training loop to the workspace.
+ */
+public final class RunService {
+    private final Workspace workspace;
+    private final Device device;
+
+    public RunService(Workspace workspace, Device device) {
+        this.workspace = workspace;
+        this.device = device;
+    }
+
+    /** Registers everything, records the run, and runs it until it ends, fails or is cancelled. */
+    public RunOutcome start(RunSpec spec, TrainingListener observer, Cancellation cancellation) throws IOException {
+        Project project = workspace.projects().find(spec.project())
+                .orElseGet(() -> workspace.projects().create(spec.project(), ""));
+        Path baseModel = Path.of(spec.baseModel()).toAbsolutePath().normalize();
+        ModelConfig config = PretrainedModel.readConfig(baseModel);
+        RegisteredModel model = workspace.models().register(project.id(), baseModel.getFileName().toString(), baseModel,
+                config.architecture(), config.parameterCount(), config.toJson(), ContentHash.ofFolder(baseModel));
+        Data data = load(spec);
+        RegisteredDataset dataset = register(project, data.train());
+        RegisteredDataset evalDataset = data.eval() == null ? null : register(project, data.eval());
+        TrainingConfig training = spec.training();
+        Run run = workspace.runs().create(new RunPlan(project.id(),
+                training.kind() == TrainingConfig.Kind.SFT ? RunKind.SFT : RunKind.SPIN, model.id(), dataset.id(),
+                evalDataset == null ? null : evalDataset.id(), spec.toJson(), training.seed()));
+        return execute(run, spec, data.split(), observer, cancellation);
+    }
+
+    /** Continues a run from its last checkpoint, after checking its model and data are unchanged. */
+    public RunOutcome resume(long runId, TrainingListener observer, Cancellation cancellation) throws IOException {
+        Run run = workspace.runs().findById(runId)
+                .orElseThrow(() -> new IllegalArgumentException("No run " + runId + " in " + workspace.folder() + "."));
+        if (run.status() == RunStatus.COMPLETED) {
+            throw new IllegalArgumentException("Run " + runId + " is already complete.");
+        }
+        RunSpec spec = RunSpec.fromJson(run.configJson());
+        requireUnchanged(workspace.models().findById(run.baseModelId()).orElseThrow().contentHash(),
+                ContentHash.ofFolder(Path.of(spec.baseModel())), "base model " + spec.baseModel());
+        requireUnchanged(workspace.datasets().findById(run.datasetId()).orElseThrow().contentHash(),
+                ContentHash.ofFile(Path.of(spec.dataset())), "dataset " + spec.dataset());
+        return execute(run, spec, load(spec).split(), observer, cancellation);
+    }
+
+    /** Writes the model an iteration produced as a Hugging Face folder at {@code output}. */
+    public Path export(long runId, int iteration, Path output, DType dtype) throws IOException {
+        Run run = workspace.runs().findById(runId)
+                .orElseThrow(() -> new IllegalArgumentException("No run " + runId + " in " + workspace.folder() + "."));
+        RunFolder folder = folderOf(run);
+        if (iteration < 1 || iteration > folder.lastCompletedIteration()) {
+            throw new IllegalArgumentException("Run " + runId + " has no model for iteration " + iteration
+                    + " (completed iterations: " + folder.lastCompletedIteration() + ").");
+        }
+        try (PretrainedModel model = PretrainedModel.load(folder.model(iteration), Device.cpu())) {
+            ModelWriter.save(model, output, dtype);
+        }
+        return output;
+    }
+
+    private RunFolder folderOf(Run run) {
+        return RunFolders.of(workspace, run);
+    }
+
+    private RunOutcome execute(Run run, RunSpec spec, DatasetSplit split, TrainingListener observer,
+                               Cancellation cancellation) throws IOException {
+        RunRecorder recorder = new RunRecorder(workspace, run.id(), spec.training().beta());
+        TrainingListener both = new BothListeners(recorder, observer);
+        workspace.runs().markRunning(run.id());
+        TrainingRun training = new TrainingRun(Path.of(spec.baseModel()), split.train(), split.eval(), spec.training(),
+                folderOf(run), device, both, cancellation);
+        try {
+            training.run();
+            workspace.runs().finish(run.id(), RunStatus.COMPLETED, null);
+            return outcome(run.id(), RunStatus.COMPLETED, null);
+        } catch (RunCancelledException e) {
+            recorder.interrupted(IterationStatus.CANCELLED);
+            workspace.runs().finish(run.id(), RunStatus.CANCELLED, e.getMessage());
+            return outcome(run.id(), RunStatus.CANCELLED, e.getMessage());
+        } catch (TrainingDivergedException e) {
+            recorder.interrupted(IterationStatus.FAILED);
+            workspace.runs().finish(run.id(), RunStatus.FAILED, e.getMessage());
+            return outcome(run.id(), RunStatus.FAILED, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            recorder.interrupted(IterationStatus.FAILED);
+            workspace.runs().finish(run.id(), RunStatus.FAILED, String.valueOf(e.getMessage()));
+            throw e;
+        }
+    }
+
+    /** Completed iterations with their last training step's and their held-out metrics. */
+    public RunOutcome outcome(long runId, RunStatus status, String message) {
+        Map<Integer, Map<String, Double>> metrics = new TreeMap<>();
+        for (String name : workspace.metrics().names(runId)) {
+            // a series comes in step order: the last value of each iteration wins
+            for (MetricPoint point : workspace.metrics().series(runId, name)) {
+                metrics.computeIfAbsent(point.iteration(), i -> new LinkedHashMap<>()).put(name, point.value());
+            }
+        }
+        List<RunOutcome.IterationSummary> iterations = new ArrayList<>();
+        for (Checkpoint checkpoint : workspace.checkpoints().listByRun(runId)) {
+            if (checkpoint.path().getFileName().toString().equals("model")) {
+                iterations.add(new RunOutcome.IterationSummary(checkpoint.iteration(),
+                        metrics.getOrDefault(checkpoint.iteration(), Map.of()), checkpoint.path()));
+            }
+        }
+        return new RunOutcome(runId, status, message, iterations);
+    }
+
+    private record Data(LoadedDataset train, LoadedDataset eval, DatasetSplit split) {
+    }
+
+    private static Data load(RunSpec spec) {
+        ProblemPolicy policy = spec.skipBadRows() ? ProblemPolicy.SKIP : ProblemPolicy.STOP;
+        DatasetFormat format = spec.datasetFormat() == null ? null : DatasetFormat.valueOf(spec.datasetFormat());
+        LoadedDataset train = DatasetReader.read(Path.of(spec.dataset()), format, policy);
+        if (spec.evalDataset() != null) {
+            LoadedDataset eval = DatasetReader.read(Path.of(spec.evalDataset()), format, policy);
+            return new Data(train, eval, new DatasetSplit(train.examples(), eval.examples()));
+        }
+        DatasetSplit split = spec.evalSize() > 0
+                ? DatasetSplits.holdOut(train.examples(), spec.evalSize(), spec.training().seed())
+                : DatasetSplits.holdOut(train.examples(), spec.evalFraction(), spec.training().seed());
+        return new Data(train, null, split);
+    }
+
+    private RegisteredDataset register(Project project, LoadedDataset dataset) {
+        return workspace.datasets().findByHash(project.id(), dataset.sha256()).orElseGet(() ->
+                workspace.datasets().register(project.id(), dataset.file().getFileName().toString(),
+                        dataset.file().toAbsolutePath(), dataset.format().name().toLowerCase(java.util.Locale.ROOT),
+                        dataset.sha256(), dataset.examples().size()));
+    }
+
+    private static void requireUnchanged(String recorded, String now, String what) {
+        if (!recorded.equals(now)) {
+            throw new IllegalArgumentException("The " + what + " changed since the run started; it cannot be"
+                    + " resumed on different inputs. Start a new run instead.");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.spinworkbench.runs;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import org.spinworkbench.train.TrainingConfig;
+
+/**
+ * Everything needed to start a run, and to resume it later exactly: what to train from, on
+ * what data, split how, with which settings. Stored as the run's configuration.
+ *
+ * @param datasetFormat  null: detected from the file
+ * @param evalDataset    null: hold out part of the dataset instead
+ * @param evalFraction   share of the dataset held out when there is no eval file (used when evalSize is 0)
+ * @param evalSize       number of examples held out when there is no eval file (0: use evalFraction)
+ * @param skipBadRows    skip malformed rows (reporting each) instead of stopping at the first
+ */
+public record RunSpec(String project, String baseModel, String dataset, String datasetFormat, String evalDataset,
+                      double evalFraction, int evalSize, boolean skipBadRows, TrainingConfig training) {
+    private static final Gson JSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    public String toJson() {
+        return JSON.toJson(this);
+    }
+
+    public static RunSpec fromJson(String json) {
+        return JSON.fromJson(json, RunSpec.class);
+    }
+}

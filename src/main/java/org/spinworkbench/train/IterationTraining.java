@@ -1,0 +1,72 @@
+package org.spinworkbench.train;
+
+import ai.djl.ndarray.NDArray;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.spinworkbench.lm.LlamaModel;
+
+/**
+ * Trains a loaded model in place for one iteration, from scratch or from the iteration's
+ * latest resumable checkpoint, saving one every {@code saveSteps} steps and when cancelled.
+ */
+final class IterationTraining {
+    static final double ADAM_BETA1 = 0.9;
+    static final double ADAM_BETA2 = 0.999;
+    static final double ADAM_EPSILON = 1e-8;
+
+    private IterationTraining() {
+    }
+
+    /** @return the number of optimiser steps the iteration took */
+    static long train(int iteration, LlamaModel model, TrainingObjective objective, TrainingConfig config,
+                      RunFolder folder, TrainingListener listener, Cancellation cancellation) throws IOException {
+        for (NDArray weight : model.weights().values()) {
+            weight.setRequiresGradient(true);
+        }
+        try (AdamW optimizer = new AdamW(model.weights(), config.weightDecay(), ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON)) {
+            Trainer.Settings settings = new Trainer.Settings(config.epochs(), config.batchSize(),
+                    config.gradientAccumulation(), config.maxGradNorm(), config.seed() * 31 + iteration);
+            long total = new Trainer(model, optimizer, objective, settings, step -> 0).totalSteps();
+            Trainer trainer = new Trainer(model, optimizer, objective, settings, config.scheduleFor(total));
+            long first = 0;
+            Optional<Path> state = folder.latestState(iteration);
+            if (state.isPresent()) {
+                first = TrainingState.restore(state.get(), model.weights(), optimizer);
+                listener.log("Iteration " + iteration + ": resuming training after step " + first + " of " + total);
+            }
+            listener.phaseStarted(iteration, Phase.TRAINING);
+            listener.progress(iteration, Phase.TRAINING, (int) first, (int) total);
+            trainer.run(first, (done, all, metrics) -> {
+                listener.stepMetrics(iteration, done, metrics);
+                listener.progress(iteration, Phase.TRAINING, (int) done, (int) all);
+                boolean periodic = config.saveSteps() > 0 && done % config.saveSteps() == 0 && done < all;
+                if (periodic || (cancellation.requested() && done < all)) {
+                    save(iteration, model, optimizer, done, folder, listener);
+                }
+                if (cancellation.requested() && done < all) {
+                    throw new RunCancelledException("Cancelled after step " + done + " of " + all + " of iteration "
+                            + iteration + "; resume to continue from there.");
+                }
+            });
+            return total;
+        } finally {
+            for (NDArray weight : model.weights().values()) {
+                weight.setRequiresGradient(false);
+            }
+        }
+    }
+
+    private static void save(int iteration, LlamaModel model, AdamW optimizer, long step, RunFolder folder,
+                             TrainingListener listener) {
+        try {
+            Path target = folder.state(iteration, step);
+            TrainingState.save(target, model.weights(), optimizer, step);
+            folder.deleteStatesBefore(iteration, step);
+            listener.checkpointSaved(iteration, step, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not save the checkpoint after step " + step + ": " + e.getMessage(), e);
+        }
+    }
+}

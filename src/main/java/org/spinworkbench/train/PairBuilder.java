@@ -1,0 +1,150 @@
+package org.spinworkbench.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.spinworkbench.data.Example;
+import org.spinworkbench.lm.Batches;
+import org.spinworkbench.lm.ChatMessage;
+import org.spinworkbench.lm.SamplingOptions;
+import org.spinworkbench.lm.Scorer;
+import org.spinworkbench.lm.hf.Completion;
+import org.spinworkbench.lm.hf.PretrainedModel;
+import org.spinworkbench.lm.hf.TextGenerator;
+import org.spinworkbench.lm.hf.TokenPair;
+
+/**
+ * Steps 1–3 of a SPIN iteration: sample a synthetic response for every prompt with the
+ * current model (through the same chat template training uses), pair it with the real one,
+ * and score both under that model, frozen: the opponent's log-probs, computed once.
+ */
+final class PairBuilder {
+    static final int GENERATION_BATCH = 16;
+
+    private final PretrainedModel model;
+    private final TrainingConfig config;
+    private final TrainingListener listener;
+    private final Cancellation cancellation;
+
+    PairBuilder(PretrainedModel model, TrainingConfig config, TrainingListener listener, Cancellation cancellation) {
+        this.model = model;
+        this.config = config;
+        this.listener = listener;
+        this.cancellation = cancellation;
+    }
+
+    /** Generated pairs of the training then the held-out examples, scored. */
+    List<ScoredPair> build(int iteration, List<Example> train, List<Example> eval) {
+        List<Example> all = new ArrayList<>(train);
+        all.addAll(eval);
+        List<String> synthetic = synthetic(iteration, all);
+        List<ScoredPair> pairs = new ArrayList<>();
+        Truncation truncation = config.truncation();
+        for (int i = 0; i < all.size(); i++) {
+            Example example = all.get(i);
+            TokenPair real = model.pairTokens(example.prompt(), example.realResponse(), config.raw());
+            TokenPair generated = model.pairTokens(example.prompt(), synthetic.get(i), config.raw());
+            int[][] fitted = truncation.apply(real.prompt(), real.response(), generated.response());
+            boolean held = i >= train.size();
+            pairs.add(new ScoredPair(held, held ? i - train.size() : i, shown(example.prompt()),
+                    example.realResponse(), synthetic.get(i), fitted[0], fitted[1], fitted[2], 0, 0, null, null));
+        }
+        return score(iteration, pairs);
+    }
+
+    /** SFT: the real responses only, tokenised and truncated; nothing to generate or score. */
+    List<ScoredPair> realOnly(List<Example> train, List<Example> eval) {
+        List<Example> all = new ArrayList<>(train);
+        all.addAll(eval);
+        List<ScoredPair> pairs = new ArrayList<>();
+        Truncation truncation = config.truncation();
+        for (int i = 0; i < all.size(); i++) {
+            Example example = all.get(i);
+            TokenPair real = model.pairTokens(example.prompt(), example.realResponse(), config.raw());
+            int[][] fitted = truncation.apply(real.prompt(), real.response());
+            boolean held = i >= train.size();
+            pairs.add(new ScoredPair(held, held ? i - train.size() : i, shown(example.prompt()),
+                    example.realResponse(), "", fitted[0], fitted[1], new int[0], 0, 0, null, null));
+        }
+        return pairs;
+    }
+
+    /** The reference (opponent) log-probs of both responses of every pair, under the loaded model. */
+    List<ScoredPair> score(int iteration, List<ScoredPair> pairs) {
+        listener.phaseStarted(iteration, Phase.SCORING);
+        double[] real = new double[pairs.size()];
+        double[] synthetic = new double[pairs.size()];
+        Scorer scorer = new Scorer(model.network(), model.padTokenId());
+        int done = 0;
+        for (int[] batch : Batches.byLength(pairs, p -> p.promptTokens().length
+                + Math.max(p.realTokens().length, p.syntheticTokens().length), config.batchSize())) {
+            checkCancelled(iteration);
+            List<int[]> prompts = new ArrayList<>();
+            List<int[]> responses = new ArrayList<>();
+            for (int index : batch) {
+                prompts.add(pairs.get(index).promptTokens());
+                responses.add(pairs.get(index).realTokens());
+            }
+            for (int index : batch) {
+                prompts.add(pairs.get(index).promptTokens());
+                responses.add(pairs.get(index).syntheticTokens());
+            }
+            double[] scores = scorer.score(prompts, responses);
+            for (int row = 0; row < batch.length; row++) {
+                real[batch[row]] = scores[row];
+                synthetic[batch[row]] = scores[batch.length + row];
+            }
+            done += batch.length;
+            listener.progress(iteration, Phase.SCORING, done, pairs.size());
+        }
+        List<ScoredPair> scored = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            ScoredPair p = pairs.get(i);
+            scored.add(new ScoredPair(p.eval(), p.exampleIndex(), p.prompt(), p.realResponse(), p.syntheticResponse(),
+                    p.promptTokens(), p.realTokens(), p.syntheticTokens(), real[i], synthetic[i], null, null));
+        }
+        return scored;
+    }
+
+    private List<String> synthetic(int iteration, List<Example> examples) {
+        if (iteration == 1 && config.useDataGenerated()) {
+            List<String> fromData = new ArrayList<>();
+            for (Example example : examples) {
+                if (example.generatedResponse() == null) {
+                    throw new IllegalArgumentException("Row " + example.row() + " of the dataset carries no generated"
+                            + " response; iteration 1 cannot train on the dataset's synthetic data.");
+                }
+                fromData.add(example.generatedResponse());
+            }
+            return fromData;
+        }
+        listener.phaseStarted(iteration, Phase.GENERATING);
+        SamplingOptions sampling = new SamplingOptions(config.maxNewTokens(), config.temperature(), 0, config.topP(),
+                config.seed() * 1_000_003L + iteration, true);
+        List<List<ChatMessage>> prompts = examples.stream().map(Example::prompt).toList();
+        List<Completion> completions = new TextGenerator(model).generateConversations(prompts, config.raw(), sampling,
+                GENERATION_BATCH, done -> {
+                    listener.progress(iteration, Phase.GENERATING, done, prompts.size());
+                    checkCancelled(iteration);
+                });
+        return completions.stream().map(Completion::text).toList();
+    }
+
+    private void checkCancelled(int iteration) {
+        if (cancellation.requested()) {
+            throw new RunCancelledException("Cancelled while preparing iteration " + iteration
+                    + "; resume to start it again.");
+        }
+    }
+
+    /** What the compare view shows as the prompt: the last message, or the whole exchange. */
+    static String shown(List<ChatMessage> prompt) {
+        if (prompt.size() == 1) {
+            return prompt.get(0).content();
+        }
+        StringBuilder text = new StringBuilder();
+        for (ChatMessage message : prompt) {
+            text.append(message.role()).append(": ").append(message.content()).append('\n');
+        }
+        return text.toString().strip();
+    }
+}

@@ -1,0 +1,154 @@
+package org.spinworkbench.train;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.spinworkbench.data.Example;
+import org.spinworkbench.lm.Scorer;
+import org.spinworkbench.lm.hf.DType;
+import org.spinworkbench.lm.hf.ModelWriter;
+import org.spinworkbench.lm.hf.PretrainedModel;
+
+/**
+ * A whole SPIN (or SFT) run on one machine: iteration after iteration, each loading the
+ * previous iteration's model from disk, and each step of each iteration leaving files from
+ * which a killed run resumes (see {@link RunFolder}). Starting a run on a folder that
+ * already holds part of it continues where it stopped and produces the same iterations.
+ */
+public final class TrainingRun {
+    private final Path baseModel;
+    private final List<Example> train;
+    private final List<Example> eval;
+    private final TrainingConfig config;
+    private final RunFolder folder;
+    private final Device device;
+    private final TrainingListener listener;
+    private final Cancellation cancellation;
+
+    public TrainingRun(Path baseModel, List<Example> train, List<Example> eval, TrainingConfig config,
+                       RunFolder folder, Device device, TrainingListener listener, Cancellation cancellation) {
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("There are no training examples.");
+        }
+        this.baseModel = baseModel;
+        this.train = List.copyOf(train);
+        this.eval = List.copyOf(eval);
+        this.config = config;
+        this.folder = folder;
+        this.device = device;
+        this.listener = listener;
+        this.cancellation = cancellation;
+    }
+
+    /** Runs (or resumes) every remaining iteration; returns the ones this call completed. */
+    public List<IterationResult> run() throws IOException {
+        int iterations = config.kind() == TrainingConfig.Kind.SFT ? 1 : config.iterations();
+        List<IterationResult> results = new ArrayList<>();
+        for (int iteration = folder.lastCompletedIteration() + 1; iteration <= iterations; iteration++) {
+            results.add(iteration(iteration));
+        }
+        return results;
+    }
+
+    private IterationResult iteration(int iteration) throws IOException {
+        Path opponent = iteration == 1 ? baseModel : folder.model(iteration - 1);
+        listener.log("Iteration " + iteration + ": loading " + opponent);
+        try (PretrainedModel model = PretrainedModel.load(opponent, device);
+             SpinLoss loss = new SpinLoss(config.loss(), config.beta(), model.network().manager())) {
+            List<ScoredPair> pairs = pairs(iteration, model);
+            listener.pairsScored(iteration, pairs);
+            List<ScoredPair> training = new ArrayList<>(pairs.stream().filter(p -> !p.eval()).toList());
+            training.addAll(previousPairs(iteration, model));
+
+            Scorer scorer = new Scorer(model.network(), model.padTokenId());
+            TrainingObjective objective = config.kind() == TrainingConfig.Kind.SFT
+                    ? new SftObjective(scorer, training)
+                    : new SpinObjective(scorer, training, loss, config.beta());
+            Map<String, Double> lastStep = new LinkedHashMap<>();
+            TrainingListener recording = new LastStepRecorder(listener, lastStep);
+            long steps = IterationTraining.train(iteration, model.network(), objective, config, folder, recording,
+                    cancellation);
+
+            List<ScoredPair> rewarded = Evaluation.reward(model, pairs, config.batchSize(), listener, iteration);
+            listener.pairsRewarded(iteration, rewarded);
+            Map<String, Double> evalMetrics = config.kind() == TrainingConfig.Kind.SFT
+                    ? Evaluation.sftMetrics(rewarded)
+                    : Evaluation.spinMetrics(rewarded, loss, config.beta(), model.network().manager());
+            listener.evaluated(iteration, steps, evalMetrics);
+
+            ModelWriter.save(model, folder.model(iteration), DType.F32);
+            folder.deleteStatesBefore(iteration, Long.MAX_VALUE);
+            listener.checkpointSaved(iteration, steps, folder.model(iteration));
+            listener.iterationFinished(iteration);
+            return new IterationResult(iteration, steps, lastStep, evalMetrics, folder.model(iteration));
+        }
+    }
+
+    /** The iteration's pairs: read back when a resumed run already made them, else generated and scored. */
+    private List<ScoredPair> pairs(int iteration, PretrainedModel model) throws IOException {
+        Path file = folder.pairs(iteration);
+        if (Files.isRegularFile(file)) {
+            listener.log("Iteration " + iteration + ": reusing the pairs generated before the interruption");
+            return PairsFile.read(file);
+        }
+        PairBuilder builder = new PairBuilder(model, config, listener, cancellation);
+        List<ScoredPair> pairs = config.kind() == TrainingConfig.Kind.SFT
+                ? builder.realOnly(train, eval)
+                : builder.build(iteration, train, eval);
+        PairsFile.write(file, pairs);
+        return pairs;
+    }
+
+    /**
+     * With {@code mixPrevious}, iteration t also trains on iteration t-1's training pairs,
+     * re-scored under this iteration's opponent (the reference is always the current model).
+     */
+    private List<ScoredPair> previousPairs(int iteration, PretrainedModel model) throws IOException {
+        if (!config.mixPrevious() || iteration == 1 || config.kind() == TrainingConfig.Kind.SFT) {
+            return List.of();
+        }
+        Path file = folder.iteration(iteration).resolve("previous-pairs.jsonl");
+        if (Files.isRegularFile(file)) {
+            return PairsFile.read(file);
+        }
+        List<ScoredPair> earlier = PairsFile.read(folder.pairs(iteration - 1)).stream().filter(p -> !p.eval()).toList();
+        List<ScoredPair> rescored = new PairBuilder(model, config, listener, cancellation).score(iteration, earlier);
+        PairsFile.write(file, rescored);
+        return rescored;
+    }
+
+    /** Passes events on and keeps the latest step's metrics for the iteration's summary. */
+    private record LastStepRecorder(TrainingListener delegate, Map<String, Double> last) implements TrainingListener {
+        @Override
+        public void stepMetrics(int iteration, long step, Map<String, Double> metrics) {
+            last.clear();
+            last.putAll(metrics);
+            delegate.stepMetrics(iteration, step, metrics);
+        }
+
+        @Override
+        public void phaseStarted(int iteration, Phase phase) {
+            delegate.phaseStarted(iteration, phase);
+        }
+
+        @Override
+        public void progress(int iteration, Phase phase, int done, int total) {
+            delegate.progress(iteration, phase, done, total);
+        }
+
+        @Override
+        public void checkpointSaved(int iteration, long step, Path saved) {
+            delegate.checkpointSaved(iteration, step, saved);
+        }
+
+        @Override
+        public void log(String message) {
+            delegate.log(message);
+        }
+    }
+}

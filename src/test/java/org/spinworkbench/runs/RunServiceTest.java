@@ -1,0 +1,154 @@
+package org.spinworkbench.runs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spinworkbench.lm.SamplingOptions;
+import org.spinworkbench.lm.hf.Completion;
+import org.spinworkbench.lm.hf.DType;
+import org.spinworkbench.lm.hf.PretrainedModel;
+import org.spinworkbench.lm.hf.TextGenerator;
+import org.spinworkbench.store.IterationStatus;
+import org.spinworkbench.store.MetricPoint;
+import org.spinworkbench.store.RunStatus;
+import org.spinworkbench.store.Sample;
+import org.spinworkbench.store.Split;
+import org.spinworkbench.store.Workspace;
+import org.spinworkbench.train.Cancellation;
+import org.spinworkbench.train.TrainingListener;
+
+/** Whole SPIN runs on a tiny real model, recorded in a real workspace. */
+class RunServiceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoIterationsAreRecordedAndTheirModelsExport() throws Exception {
+        Path model = TinyRuns.model(dir);
+        Path data = TinyRuns.data(dir);
+        try (Workspace workspace = Workspace.open(dir.resolve("ws"))) {
+            RunService runs = new RunService(workspace, Device.cpu());
+            RunOutcome outcome = runs.start(TinyRuns.spec(model, data, TinyRuns.config(2, 2)), TrainingListener.NONE,
+                    new Cancellation());
+
+            assertEquals(RunStatus.COMPLETED, outcome.status(), outcome.message());
+            assertEquals(List.of(1, 2), outcome.iterations().stream().map(RunOutcome.IterationSummary::iteration).toList());
+            for (RunOutcome.IterationSummary iteration : outcome.iterations()) {
+                for (String name : List.of("loss", "rewards/real", "rewards/generated", "rewards/margins",
+                        "rewards/accuracies", "logps/real", "logps/generated", "learning_rate", "grad_norm", "epoch",
+                        "eval_loss", "eval_rewards/margins")) {
+                    assertTrue(iteration.metrics().containsKey(name), name + " in iteration " + iteration.iteration());
+                }
+                assertEquals(2.0, iteration.metrics().get("epoch"), 1e-9);
+                assertTrue(Files.isRegularFile(iteration.checkpoint().resolve("model.safetensors")));
+            }
+
+            long runId = outcome.runId();
+            var iterations = workspace.iterations().listByRun(runId);
+            assertEquals(2, iterations.size());
+            assertTrue(iterations.stream().allMatch(i -> i.status() == IterationStatus.COMPLETED));
+            for (var iteration : iterations) {
+                List<Sample> train = workspace.samples().list(iteration.id(), Split.TRAIN);
+                List<Sample> held = workspace.samples().list(iteration.id(), Split.EVAL);
+                assertEquals(9, train.size());
+                assertEquals(3, held.size());
+                for (Sample sample : train) {
+                    var scores = sample.scores();
+                    assertNotNull(scores.policyLogpReal());
+                    assertEquals(0.1 * (scores.policyLogpReal() - scores.refLogpReal()), scores.rewardReal(), 1e-9);
+                    assertTrue(sample.prompt().matches("\\d+\\+\\d+="), sample.prompt());
+                }
+            }
+            List<MetricPoint> loss = workspace.metrics().series(runId, "loss");
+            assertEquals(12, loss.size(), "2 iterations x (9 pairs / batch 3) x 2 epochs");
+            assertEquals(2, workspace.evaluations().listByRun(runId).size());
+            assertFalse(Files.list(runs.outcome(runId, RunStatus.COMPLETED, null).iterations().get(0).checkpoint()
+                    .getParent()).anyMatch(p -> p.getFileName().toString().startsWith("state-")),
+                    "resumable checkpoints are removed once the iteration's model is saved");
+
+            Path exported = runs.export(runId, 2, dir.resolve("exported"), DType.F32);
+            assertSameOutputs(outcome.iterations().get(1).checkpoint(), exported);
+        }
+    }
+
+    private static void assertSameOutputs(Path first, Path second) {
+        List<String> prompts = List.of("1+4=", "7+10=");
+        try (PretrainedModel a = PretrainedModel.load(first, Device.cpu());
+             PretrainedModel b = PretrainedModel.load(second, Device.cpu())) {
+            List<Completion> fromA = new TextGenerator(a).generate(prompts, false, SamplingOptions.greedy(8), 2, d -> { });
+            List<Completion> fromB = new TextGenerator(b).generate(prompts, false, SamplingOptions.greedy(8), 2, d -> { });
+            for (int i = 0; i < prompts.size(); i++) {
+                assertArrayEquals(fromA.get(i).tokenIds(), fromB.get(i).tokenIds());
+            }
+        }
+    }
+
+    @Test
+    void aCancelledRunResumesToTheSameHistoryAsAnUninterruptedOne() throws Exception {
+        Path model = TinyRuns.model(dir);
+        Path data = TinyRuns.data(dir);
+        Map<String, List<MetricPoint>> uninterrupted;
+        try (Workspace workspace = Workspace.open(dir.resolve("ws-a"))) {
+            RunService runs = new RunService(workspace, Device.cpu());
+            long run = runs.start(TinyRuns.spec(model, data, TinyRuns.config(2, 0)), TrainingListener.NONE,
+                    new Cancellation()).runId();
+            uninterrupted = History.of(workspace, run);
+        }
+        try (Workspace workspace = Workspace.open(dir.resolve("ws-b"))) {
+            RunService runs = new RunService(workspace, Device.cpu());
+            Cancellation cancellation = new Cancellation();
+            TrainingListener cancelMidIteration = new TrainingListener() {
+                @Override
+                public void stepMetrics(int iteration, long step, Map<String, Double> metrics) {
+                    if (iteration == 2 && step == 3) {
+                        cancellation.request();
+                    }
+                }
+            };
+            RunOutcome stopped = runs.start(TinyRuns.spec(model, data, TinyRuns.config(2, 0)), cancelMidIteration,
+                    cancellation);
+            assertEquals(RunStatus.CANCELLED, stopped.status());
+            assertTrue(stopped.message().contains("after step 3"), stopped.message());
+            assertEquals(IterationStatus.CANCELLED, workspace.iterations().find(stopped.runId(), 2).orElseThrow().status());
+
+            RunOutcome resumed = runs.resume(stopped.runId(), TrainingListener.NONE, new Cancellation());
+            assertEquals(RunStatus.COMPLETED, resumed.status(), resumed.message());
+            History.assertSame(uninterrupted, History.of(workspace, stopped.runId()));
+        }
+    }
+
+    @Test
+    void aDivergingRunStopsWithAClearMessageAndKeepsItsLastCheckpoint() throws Exception {
+        Path model = TinyRuns.model(dir);
+        Path data = TinyRuns.data(dir);
+        var base = TinyRuns.config(1, 1);
+        var reckless = new org.spinworkbench.train.TrainingConfig(base.kind(), 1, base.epochs(), base.beta(),
+                base.loss(), 1e12, 0.0, 0.0, org.spinworkbench.train.TrainingConfig.Schedule.CONSTANT, base.batchSize(),
+                1, 1.0, base.maxLength(), base.maxPromptLength(), base.maxNewTokens(), 1.0, 1.0, false, false, false,
+                base.seed(), 1);
+        try (Workspace workspace = Workspace.open(dir.resolve("ws"))) {
+            RunService runs = new RunService(workspace, Device.cpu());
+            RunOutcome outcome = runs.start(TinyRuns.spec(model, data, reckless), TrainingListener.NONE,
+                    new Cancellation());
+
+            assertEquals(RunStatus.FAILED, outcome.status());
+            assertTrue(outcome.message().startsWith("Training stopped at step"), outcome.message());
+            assertTrue(outcome.message().contains("NaN") || outcome.message().contains("Infinity"), outcome.message());
+            assertEquals(IterationStatus.FAILED, workspace.iterations().find(outcome.runId(), 1).orElseThrow().status());
+            var run = workspace.runs().findById(outcome.runId()).orElseThrow();
+            var state = RunFolders.of(workspace, run).iteration(1);
+            assertTrue(Files.list(state).anyMatch(p -> p.getFileName().toString().startsWith("state-")),
+                    "the last good step's checkpoint is on disk");
+        }
+    }
+}

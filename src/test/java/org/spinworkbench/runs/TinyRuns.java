@@ -1,0 +1,50 @@
+package org.spinworkbench.runs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.spinworkbench.lm.hf.DType;
+import org.spinworkbench.lm.hf.RandomModels;
+import org.spinworkbench.train.SpinLossKind;
+import org.spinworkbench.train.TrainingConfig;
+
+/** A tiny real model and dataset, small enough that a whole SPIN run takes seconds on a CPU. */
+final class TinyRuns {
+    private TinyRuns() {
+    }
+
+    static Path model(Path dir) throws IOException {
+        Path config = dir.resolve("tiny-config.json");
+        Files.writeString(config, """
+                {"architectures": ["LlamaForCausalLM"], "vocab_size": 259, "hidden_size": 32,
+                 "intermediate_size": 64, "num_hidden_layers": 2, "num_attention_heads": 4,
+                 "num_key_value_heads": 2, "max_position_embeddings": 256, "bos_token_id": 256,
+                 "eos_token_id": 258}
+                """);
+        Path model = dir.resolve("base-model");
+        RandomModels.create(config, RandomModels.BYTE_LEVEL, 7, model, DType.F32);
+        return model;
+    }
+
+    /** Additions as prompt/response JSONL: 12 rows. */
+    static Path data(Path dir) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            lines.add("{\"prompt\": \"" + i + "+" + (i + 3) + "=\", \"response\": \"" + (2 * i + 3) + "\"}");
+        }
+        Path data = dir.resolve("sums.jsonl");
+        Files.write(data, lines);
+        return data;
+    }
+
+    static TrainingConfig config(int iterations, int saveSteps) {
+        return new TrainingConfig(TrainingConfig.Kind.SPIN, iterations, 2, 0.1, SpinLossKind.SIGMOID, 1e-3, 0.0, 0.1,
+                TrainingConfig.Schedule.LINEAR, 3, 1, 1.0, 64, 32, 6, 1.0, 1.0, false, false, false, 11, saveSteps);
+    }
+
+    static RunSpec spec(Path model, Path data, TrainingConfig config) {
+        return new RunSpec("Tiny", model.toString(), data.toString(), null, null, 0.25, 0, false, config);
+    }
+}
