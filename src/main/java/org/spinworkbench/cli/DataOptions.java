@@ -1,7 +1,7 @@
 package org.spinworkbench.cli;
 
 import java.nio.file.Path;
-import java.util.Locale;
+import org.spinworkbench.data.DatasetFormat;
 import picocli.CommandLine.Option;
 
 /** Which data a run trains and evaluates on. */
@@ -32,8 +32,9 @@ public final class DataOptions {
             description = "Workspace project to record the run in (created if missing). Default: ${DEFAULT-VALUE}.")
     String project;
 
+    /** The format's enum name, checked; null when it is to be detected. */
     String formatName() {
-        return format == null ? null : format.toUpperCase(Locale.ROOT);
+        return format == null ? null : DatasetFormat.fromId(format).name();
     }
 
     static String absolute(Path path) {

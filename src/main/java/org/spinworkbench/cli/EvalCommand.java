@@ -32,6 +32,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "Detected when left out.")
     String format;
 
+    @Option(names = "--skip-bad-rows", description = "Skip malformed rows (each is reported) instead of stopping.")
+    boolean skipBadRows;
+
     @Option(names = "--raw", description = "No chat template.")
     boolean raw;
 
@@ -48,7 +51,8 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter status = spec.commandLine().getErr();
         LoadedDataset dataset = DatasetReader.read(data,
-                format == null ? null : DatasetFormat.valueOf(format.toUpperCase(Locale.ROOT)), ProblemPolicy.STOP);
+                format == null ? null : DatasetFormat.fromId(format), skipBadRows ? ProblemPolicy.SKIP : ProblemPolicy.STOP);
+        status.println(dataset.describe());
         TrainingConfig defaults = TrainingConfig.spinDefaults();
         TrainingConfig config = defaults.forEvaluation(batchSize, raw);
         try (PretrainedModel loaded = model.load(status)) {

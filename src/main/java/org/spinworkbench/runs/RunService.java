@@ -61,6 +61,11 @@ public final class RunService {
         RegisteredModel model = workspace.models().register(project.id(), baseModel.getFileName().toString(), baseModel,
                 config.architecture(), config.parameterCount(), config.toJson(), ContentHash.ofFolder(baseModel));
         Data data = load(spec);
+        observer.log(data.train().describe());
+        if (data.eval() != null) {
+            observer.log(data.eval().describe());
+        }
+        observer.log(data.split().train().size() + " training and " + data.split().eval().size() + " held-out examples");
         RegisteredDataset dataset = register(project, data.train());
         RegisteredDataset evalDataset = data.eval() == null ? null : register(project, data.eval());
         TrainingConfig training = spec.training();
