@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.spinworkbench.lm.ProcessMemory;
 import org.spinworkbench.lm.hf.ModelBenchmark;
 import org.spinworkbench.lm.hf.PretrainedModel;
+import org.spinworkbench.train.TrainingBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bench}: how fast a model loads, generates and scores on this machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure a model's load time, generation and scoring tokens/s, and memory.")
+        description = "Measure a model's load time, generation, scoring and SPIN training tokens/s, the machine's"
+                + " matmul ceiling, and memory.")
 public final class BenchCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
@@ -38,6 +41,18 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Prompt + response length for scoring (batch of 16). Default: ${DEFAULT-VALUE}.")
     int scoreTokens;
 
+    @Option(names = "--train-pairs", paramLabel = "N", defaultValue = "8",
+            description = "SPIN pairs per training step (each pair is 2 sequences); 0 skips training. Default: ${DEFAULT-VALUE}.")
+    int trainPairs;
+
+    @Option(names = "--train-tokens", paramLabel = "N", defaultValue = "128",
+            description = "Tokens per training sequence. Default: ${DEFAULT-VALUE}.")
+    int trainTokens;
+
+    @Option(names = "--matmul-size", paramLabel = "N", defaultValue = "1024",
+            description = "Size of the square fp32 matrix product that measures the machine's ceiling. Default: ${DEFAULT-VALUE}.")
+    int matmulSize;
+
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "3",
             description = "Timed runs per figure, after one warm-up; the median is reported. Default: ${DEFAULT-VALUE}.")
     int repeats;
@@ -54,10 +69,13 @@ public final class BenchCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (PretrainedModel loaded = model.load(status)) {
             double loadSeconds = (System.nanoTime() - start) / 1e9;
-            long[] memoryAfterLoad = ModelBenchmark.residentMemoryMiB();
+            long residentAfterLoad = ProcessMemory.residentMiB();
             List<ModelBenchmark.Throughput> results = new ModelBenchmark(loaded).run(
                     new ModelBenchmark.Plan(promptTokens, newTokens, batchSizes, 16, scoreTokens, repeats));
-            long[] memory = ModelBenchmark.residentMemoryMiB();
+            double ceiling = TrainingBenchmark.matmulCeiling(loaded.network().manager(), matmulSize, repeats);
+            TrainingBenchmark.Result training = trainPairs == 0 ? null : TrainingBenchmark.spinStep(loaded.network(),
+                    loaded.padTokenId(), trainPairs, trainTokens, repeats, ceiling);
+            long peak = ProcessMemory.peakResidentMiB();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> summary = new LinkedHashMap<>();
@@ -65,8 +83,8 @@ public final class BenchCommand implements Callable<Integer> {
                 summary.put("parameters", loaded.config().parameterCount());
                 summary.put("device", model.computeDevice().describe());
                 summary.put("load_seconds", loadSeconds);
-                summary.put("rss_after_load_mib", memoryAfterLoad[0]);
-                summary.put("peak_rss_mib", memory[1]);
+                summary.put("rss_after_load_mib", residentAfterLoad);
+                summary.put("peak_rss_mib", peak);
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (ModelBenchmark.Throughput result : results) {
                     Map<String, Object> row = new LinkedHashMap<>();
@@ -76,11 +94,22 @@ public final class BenchCommand implements Callable<Integer> {
                     row.put("seconds_per_run", result.secondsPerRun());
                     rows.add(row);
                 }
+                if (training != null) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("task", "train_spin");
+                    row.put("batch_size", training.pairs());
+                    row.put("tokens_per_second", training.tokensPerSecond());
+                    row.put("seconds_per_run", training.secondsPerStep());
+                    row.put("gflops_per_second", training.gflopsPerSecond());
+                    row.put("share_of_matmul_ceiling", training.shareOfCeiling());
+                    rows.add(row);
+                }
                 summary.put("throughput", rows);
+                summary.put("matmul_ceiling_gflops", ceiling);
                 out.println(Output.JSON.toJson(summary));
                 return 0;
             }
-            out.printf(Locale.ROOT, "load: %.2f s, resident memory after load %d MiB%n", loadSeconds, memoryAfterLoad[0]);
+            out.printf(Locale.ROOT, "load: %.2f s, resident memory after load %d MiB%n", loadSeconds, residentAfterLoad);
             for (ModelBenchmark.Throughput result : results) {
                 String what = result.task().equals("generate")
                         ? String.format(Locale.ROOT, "generate (greedy, KV cache, %d+%d tokens)", promptTokens, newTokens)
@@ -88,7 +117,15 @@ public final class BenchCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%-45s batch %3d: %9.0f tokens/s (%.3f s per run)%n", what,
                         result.batchSize(), result.tokensPerSecond(), result.secondsPerRun());
             }
-            out.printf(Locale.ROOT, "peak resident memory: %d MiB%n", memory[1]);
+            if (training != null) {
+                out.printf(Locale.ROOT, "%-45s batch %3d: %9.0f tokens/s (%.3f s per step), %.1f GFLOP/s = %.0f %% of"
+                                + " the matmul ceiling%n",
+                        String.format(Locale.ROOT, "train SPIN step (2 x %d tokens per pair)", trainTokens),
+                        training.pairs(), training.tokensPerSecond(), training.secondsPerStep(),
+                        training.gflopsPerSecond(), 100 * training.shareOfCeiling());
+            }
+            out.printf(Locale.ROOT, "matmul ceiling (fp32, %d x %d): %.1f GFLOP/s%n", matmulSize, matmulSize, ceiling);
+            out.printf(Locale.ROOT, "peak resident memory: %d MiB%n", peak);
             return 0;
         }
     }

@@ -1,8 +1,10 @@
 package org.spinworkbench.cli;
 
 import java.io.PrintWriter;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import org.spinworkbench.lm.ProcessMemory;
 import org.spinworkbench.train.Phase;
 import org.spinworkbench.train.TrainingListener;
 
@@ -20,6 +22,9 @@ final class TerminalReporter implements TrainingListener {
     private long phaseStart;
     private int phaseFirst;
     private String lastLoss = "";
+    private final Map<Phase, Long> phaseStarts = new EnumMap<>(Phase.class);
+    private long evaluatedAt;
+    private String evaluation = "";
 
     TerminalReporter(PrintWriter out, boolean terminal, int iterations) {
         this.out = out;
@@ -30,6 +35,7 @@ final class TerminalReporter implements TrainingListener {
     @Override
     public void phaseStarted(int iteration, Phase phase) {
         phaseStart = System.nanoTime();
+        phaseStarts.put(phase, phaseStart);
         phaseFirst = -1;
         clearLine();
         if (!terminal) {
@@ -64,11 +70,43 @@ final class TerminalReporter implements TrainingListener {
 
     @Override
     public void evaluated(int iteration, long step, Map<String, Double> metrics) {
-        clearLine();
-        StringBuilder line = new StringBuilder("iteration " + iteration + " done:" + lastLoss);
+        evaluatedAt = System.nanoTime();
+        StringBuilder line = new StringBuilder();
         metrics.forEach((name, value) -> line.append(String.format(Locale.ROOT, "  %s %.4f", name, value)));
-        out.println(line);
+        evaluation = line.toString();
+    }
+
+    /** One line per iteration: its metrics, where its time went, and the process's memory after it. */
+    @Override
+    public void iterationFinished(int iteration) {
+        clearLine();
+        long finished = System.nanoTime();
+        StringBuilder times = new StringBuilder();
+        Phase[] phases = Phase.values();
+        for (int i = 0; i < phases.length; i++) {
+            Long start = phaseStarts.get(phases[i]);
+            if (start == null) {
+                continue; // a phase a resumed iteration did not need to redo
+            }
+            long end = phases[i] == Phase.EVALUATING ? evaluatedAt : nextStart(phases, i, evaluatedAt);
+            times.append(String.format(Locale.ROOT, "%s %.1f s, ", phases[i].name().toLowerCase(Locale.ROOT),
+                    (end - start) / 1e9));
+        }
+        times.append(String.format(Locale.ROOT, "saving %.1f s", (finished - evaluatedAt) / 1e9));
+        out.println("iteration " + iteration + " done:" + lastLoss + evaluation);
+        out.printf(Locale.ROOT, "  time: %s; resident memory %d MiB%n", times, ProcessMemory.residentMiB());
         out.flush();
+        phaseStarts.clear();
+    }
+
+    private long nextStart(Phase[] phases, int index, long fallback) {
+        for (int i = index + 1; i < phases.length; i++) {
+            Long start = phaseStarts.get(phases[i]);
+            if (start != null) {
+                return start;
+            }
+        }
+        return fallback;
     }
 
     @Override
