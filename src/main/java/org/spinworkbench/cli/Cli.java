@@ -26,6 +26,7 @@ public final class Cli {
         root.addSubcommand(new CommandLine(new GenerateCommand()));
         root.addSubcommand(new CommandLine(new ScoreCommand()));
         root.addSubcommand(new CommandLine(new InitModelCommand()));
+        root.addSubcommand(new CommandLine(new DemoDataCommand()));
         root.addSubcommand(new CommandLine(new BenchCommand()));
         root.addSubcommand(new CommandLine(new SftCommand(workspace)));
         root.addSubcommand(new CommandLine(new SpinCommand(workspace)));
