@@ -28,6 +28,11 @@ public final class DataOptions {
     @Option(names = "--skip-bad-rows", description = "Skip malformed rows (each is reported) instead of stopping at the first.")
     boolean skipBadRows;
 
+    @Option(names = "--accuracy-data", paramLabel = "FILE", description = "Questions with checkable answers"
+            + " ({\"prompt\", \"task\", \"answer\"} rows, as demo-data writes): each iteration's model and the base"
+            + " model are scored on them (eval_accuracy).")
+    Path accuracyData;
+
     @Option(names = "--project", paramLabel = "NAME", defaultValue = "Default",
             description = "Workspace project to record the run in (created if missing). Default: ${DEFAULT-VALUE}.")
     String project;

@@ -10,8 +10,10 @@ import org.spinworkbench.data.DatasetFormat;
 import org.spinworkbench.data.DatasetReader;
 import org.spinworkbench.data.LoadedDataset;
 import org.spinworkbench.data.ProblemPolicy;
+import org.spinworkbench.data.tasks.CheckedExample;
 import org.spinworkbench.lm.hf.PretrainedModel;
 import org.spinworkbench.train.ModelEvaluation;
+import org.spinworkbench.train.TaskAccuracy;
 import org.spinworkbench.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +37,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--skip-bad-rows", description = "Skip malformed rows (each is reported) instead of stopping.")
     boolean skipBadRows;
 
+    @Option(names = "--accuracy", description = "Also generate an answer to every prompt and check it (rows need"
+            + " \"task\" and \"answer\", as demo-data writes): eval_accuracy, overall and per task.")
+    boolean accuracy;
+
     @Option(names = "--raw", description = "No chat template.")
     boolean raw;
 
@@ -56,10 +62,16 @@ public final class EvalCommand implements Callable<Integer> {
         TrainingConfig defaults = TrainingConfig.spinDefaults();
         TrainingConfig config = defaults.forEvaluation(batchSize, raw);
         try (PretrainedModel loaded = model.load(status)) {
-            Map<String, Double> metrics = ModelEvaluation.realResponses(loaded, dataset.examples(), config);
+            Map<String, Double> metrics = new LinkedHashMap<>(
+                    ModelEvaluation.realResponses(loaded, dataset.examples(), config));
+            if (accuracy) {
+                metrics.putAll(TaskAccuracy.metrics(TaskAccuracy.measure(loaded, CheckedExample.read(data), raw,
+                        batchSize)));
+            }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> summary = new LinkedHashMap<>(metrics);
+
                 summary.put("examples", dataset.examples().size());
                 out.println(Output.JSON.toJson(summary));
             } else {

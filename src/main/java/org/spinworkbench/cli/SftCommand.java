@@ -87,7 +87,7 @@ public final class SftCommand implements Callable<Integer> {
             Path base = start.model != null ? start.model : randomModel(open, config.seed());
             RunSpec runSpec = new RunSpec(data.project, DataOptions.absolute(base), DataOptions.absolute(data.data),
                     data.formatName(), DataOptions.absolute(data.evalData), data.evalFraction, data.evalSize,
-                    data.skipBadRows, config);
+                    data.skipBadRows, config, DataOptions.absolute(data.accuracyData));
             RunService runs = new RunService(open, compute.device());
             RunOutcome outcome;
             Cancellation cancellation = new Cancellation();

@@ -112,7 +112,7 @@ public final class SpinCommand implements Callable<Integer> {
                 useDataGenerated);
         return new RunSpec(data.project, DataOptions.absolute(java.nio.file.Path.of(model)),
                 DataOptions.absolute(data.data), data.formatName(), DataOptions.absolute(data.evalData),
-                data.evalFraction, data.evalSize, data.skipBadRows, config);
+                data.evalFraction, data.evalSize, data.skipBadRows, config, DataOptions.absolute(data.accuracyData));
     }
 
     private static int iterationsOf(Workspace open, long run) {

@@ -30,7 +30,10 @@ import org.spinworkbench.store.RunKind;
 import org.spinworkbench.store.RunPlan;
 import org.spinworkbench.store.RunStatus;
 import org.spinworkbench.store.Workspace;
+import org.spinworkbench.data.tasks.CheckedExample;
 import org.spinworkbench.train.Cancellation;
+import org.spinworkbench.train.ModelEvaluator;
+import org.spinworkbench.train.TaskAccuracy;
 import org.spinworkbench.train.RunCancelledException;
 import org.spinworkbench.train.RunFolder;
 import org.spinworkbench.train.TrainingConfig;
@@ -115,7 +118,7 @@ public final class RunService {
         TrainingListener both = new BothListeners(recorder, observer);
         workspace.runs().markRunning(run.id());
         TrainingRun training = new TrainingRun(Path.of(spec.baseModel()), split.train(), split.eval(), spec.training(),
-                folderOf(run), device, both, cancellation);
+                folderOf(run), device, both, cancellation, accuracyOf(spec));
         try {
             training.run();
             workspace.runs().finish(run.id(), RunStatus.COMPLETED, null);
@@ -152,6 +155,16 @@ public final class RunService {
             }
         }
         return new RunOutcome(runId, status, message, iterations);
+    }
+
+    /** Task accuracy on the spec's checkable questions, when it names some. */
+    private static ModelEvaluator accuracyOf(RunSpec spec) {
+        if (spec.accuracyData() == null) {
+            return ModelEvaluator.NONE;
+        }
+        List<CheckedExample> questions = CheckedExample.read(Path.of(spec.accuracyData()));
+        return model -> TaskAccuracy.metrics(TaskAccuracy.measure(model, questions, spec.training().raw(),
+                Math.max(16, spec.training().batchSize())));
     }
 
     private record Data(LoadedDataset train, LoadedDataset eval, DatasetSplit split) {

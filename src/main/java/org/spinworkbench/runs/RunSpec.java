@@ -13,9 +13,12 @@ import org.spinworkbench.train.TrainingConfig;
  * @param evalFraction   share of the dataset held out when there is no eval file (used when evalSize is 0)
  * @param evalSize       number of examples held out when there is no eval file (0: use evalFraction)
  * @param skipBadRows    skip malformed rows (reporting each) instead of stopping at the first
+ * @param accuracyData   null, or questions with checkable answers (task and answer per row): each
+ *                       iteration's model, and the base model, are scored on them
  */
 public record RunSpec(String project, String baseModel, String dataset, String datasetFormat, String evalDataset,
-                      double evalFraction, int evalSize, boolean skipBadRows, TrainingConfig training) {
+                      double evalFraction, int evalSize, boolean skipBadRows, TrainingConfig training,
+                      String accuracyData) {
     private static final Gson JSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     public String toJson() {

@@ -29,9 +29,11 @@ public final class TrainingRun {
     private final Device device;
     private final TrainingListener listener;
     private final Cancellation cancellation;
+    private final ModelEvaluator evaluator;
 
     public TrainingRun(Path baseModel, List<Example> train, List<Example> eval, TrainingConfig config,
-                       RunFolder folder, Device device, TrainingListener listener, Cancellation cancellation) {
+                       RunFolder folder, Device device, TrainingListener listener, Cancellation cancellation,
+                       ModelEvaluator evaluator) {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("There are no training examples.");
         }
@@ -43,6 +45,7 @@ public final class TrainingRun {
         this.device = device;
         this.listener = listener;
         this.cancellation = cancellation;
+        this.evaluator = evaluator;
     }
 
     /** Runs (or resumes) every remaining iteration; returns the ones this call completed. */
@@ -60,6 +63,9 @@ public final class TrainingRun {
         listener.log("Iteration " + iteration + ": loading " + opponent);
         try (PretrainedModel model = PretrainedModel.load(opponent, device);
              SpinLoss loss = new SpinLoss(config.loss(), config.beta(), model.network().manager())) {
+            if (iteration == 1 && !Files.exists(folder.pairs(1)) && evaluator != ModelEvaluator.NONE) {
+                listener.evaluated(0, 0, evaluator.evaluate(model)); // the base model, for comparison
+            }
             List<ScoredPair> pairs = pairs(iteration, model);
             listener.pairsScored(iteration, pairs);
             List<ScoredPair> training = new ArrayList<>(pairs.stream().filter(p -> !p.eval()).toList());
@@ -76,9 +82,10 @@ public final class TrainingRun {
 
             List<ScoredPair> rewarded = Evaluation.reward(model, pairs, config.batchSize(), listener, iteration);
             listener.pairsRewarded(iteration, rewarded);
-            Map<String, Double> evalMetrics = config.kind() == TrainingConfig.Kind.SFT
+            Map<String, Double> evalMetrics = new LinkedHashMap<>(config.kind() == TrainingConfig.Kind.SFT
                     ? Evaluation.sftMetrics(rewarded)
-                    : Evaluation.spinMetrics(rewarded, loss, config.beta(), model.network().manager());
+                    : Evaluation.spinMetrics(rewarded, loss, config.beta(), model.network().manager()));
+            evalMetrics.putAll(evaluator.evaluate(model));
             listener.evaluated(iteration, steps, evalMetrics);
 
             ModelWriter.save(model, folder.model(iteration), DType.F32);

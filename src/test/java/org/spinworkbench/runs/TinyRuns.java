@@ -45,6 +45,6 @@ final class TinyRuns {
     }
 
     static RunSpec spec(Path model, Path data, TrainingConfig config) {
-        return new RunSpec("Tiny", model.toString(), data.toString(), null, null, 0.25, 0, false, config);
+        return new RunSpec("Tiny", model.toString(), data.toString(), null, null, 0.25, 0, false, config, null);
     }
 }
