@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,13 @@ class KilledRunResumeTest {
             spec = RunSpec.fromJson(run.configJson());
         }
 
+        // A kill can also land while a checkpoint is being written (it does, with save steps this
+        // frequent): its half-written folder is left beside the published ones. Plant one, so this
+        // run sees that case every time.
+        Path halfWritten = Files.createDirectory(iteration2.resolve(".state-" + (checkpoint + SAVE_STEPS) + "."
+                + UUID.randomUUID() + ".partial"));
+        Files.writeString(halfWritten.resolve("weights.safetensors"), "cut off");
+
         // 3. spin --resume in a second process: the dead process's lock does not stand in the way.
         Child resumed = Child.start(dir.resolve("resumed"), "spin", "--resume", "1", "--workspace",
                 workspace.toString(), "--device", "cpu", "--threads", "1", "--json");
@@ -130,6 +138,7 @@ class KilledRunResumeTest {
         assertTrue(log.contains("Iteration 2: resuming training after step " + checkpoint + " of "
                 + STEPS_PER_ITERATION), log);
         JsonObject summary = lastJsonLine(resumed.out());
+        assertEquals(List.of(), partialFiles(iteration2.getParent()), "what the kill cut off is cleaned up");
 
         // 4. The same run, never interrupted, in another workspace.
         Map<String, List<MetricPoint>> uninterruptedHistory;
@@ -202,6 +211,14 @@ class KilledRunResumeTest {
                 assertEquals(want.scores().rewardReal(), got.scores().rewardReal(), 1e-5, where);
                 assertEquals(want.scores().rewardSynthetic(), got.scores().rewardSynthetic(), 1e-5, where);
             }
+        }
+    }
+
+    /** Hidden half-written files and folders ({@code .NAME.….partial}, {@code .model.partial-…}) anywhere in the run. */
+    private static List<Path> partialFiles(Path runFolder) throws IOException {
+        try (Stream<Path> paths = Files.walk(runFolder)) {
+            return paths.filter(p -> p.getFileName().toString().startsWith(".")
+                    && p.getFileName().toString().contains(".partial")).toList();
         }
     }
 
