@@ -71,12 +71,19 @@ public final class RunFolder {
         return Long.parseLong(state.getFileName().toString().substring("state-".length()));
     }
 
-    /** Removes an iteration's resumable checkpoints, once its model is saved or a newer one exists. */
+    /**
+     * Removes an iteration's resumable checkpoints, once its model is saved or a newer one exists,
+     * and anything half-written that a killed process left: only one process writes a run (the
+     * workspace lock), and it has just finished its own writes, so every partial here is stale.
+     */
     void deleteStatesBefore(int iteration, long keepStep) throws IOException {
         try (Stream<Path> entries = Files.list(iteration(iteration))) {
-            for (Path state : entries.filter(p -> p.getFileName().toString().matches("state-\\d+")).toList()) {
-                if (stepOf(state) < keepStep) {
-                    deleteTree(state);
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                boolean oldState = name.matches("state-\\d+") && stepOf(entry) < keepStep;
+                boolean leftOver = name.startsWith(".") && name.contains(".partial");
+                if (oldState || leftOver) {
+                    deleteTree(entry);
                 }
             }
         }

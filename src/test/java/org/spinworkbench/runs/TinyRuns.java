@@ -30,8 +30,13 @@ final class TinyRuns {
 
     /** Additions as prompt/response JSONL: 12 rows. */
     static Path data(Path dir) throws IOException {
+        return data(dir, 12);
+    }
+
+    /** Additions as prompt/response JSONL: {@code rows} rows, "i+(i+3)=" answered "2i+3". */
+    static Path data(Path dir, int rows) throws IOException {
         List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < rows; i++) {
             lines.add("{\"prompt\": \"" + i + "+" + (i + 3) + "=\", \"response\": \"" + (2 * i + 3) + "\"}");
         }
         Path data = dir.resolve("sums.jsonl");
