@@ -1,0 +1,74 @@
+package org.spinworkbench.runs;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.spinworkbench.train.SpinLossKind;
+import org.spinworkbench.train.TrainingConfig;
+
+/**
+ * The workshop demo: SPIN on the bundled weak model and the bundled checkable tasks, with
+ * settings that finish three iterations in a few minutes on a laptop CPU. See
+ * docs/results.md for how they were chosen and what they do.
+ */
+public final class DemoRecipe {
+    public static final String PROJECT = "Workshop demo";
+    public static final String MODEL_FOLDER = "demo-model";
+    public static final String TASKS_FOLDER = "demo-tasks";
+    /** Where to look for the bundled files when not given: this system property, then the folders below. */
+    public static final String SAMPLE_DATA_PROPERTY = "spinwb.sampleData";
+
+    private DemoRecipe() {
+    }
+
+    /** The demo's training settings. */
+    public static TrainingConfig training(int iterations) {
+        return new TrainingConfig(TrainingConfig.Kind.SPIN, iterations, 2, 0.1, SpinLossKind.SIGMOID, 5e-4, 0.0, 0.1,
+                TrainingConfig.Schedule.LINEAR, 16, 1, 1.0, 128, 64, 16, 1.0, 1.0, false, false, false, 42, 20);
+    }
+
+    /** The run: the bundled model on the bundled training tasks, scored on the test tasks. */
+    public static RunSpec spec(Path sampleData, int iterations) {
+        Path tasks = sampleData.resolve(TASKS_FOLDER);
+        String test = tasks.resolve("test.jsonl").toAbsolutePath().toString();
+        return new RunSpec(PROJECT, sampleData.resolve(MODEL_FOLDER).toAbsolutePath().toString(),
+                tasks.resolve("train.jsonl").toAbsolutePath().toString(), "PROMPT_RESPONSE", test, 0.1, 0, false,
+                training(iterations), test);
+    }
+
+    /**
+     * The sample-data folder: the system property if set, else {@code sample-data} in the
+     * working folder, else beside or above the application's jar.
+     */
+    public static Path locateSampleData(Path applicationJar) {
+        List<Path> candidates = new ArrayList<>();
+        String property = System.getProperty(SAMPLE_DATA_PROPERTY);
+        if (property != null) {
+            candidates.add(Path.of(property));
+        }
+        candidates.add(Path.of("sample-data"));
+        if (applicationJar != null && applicationJar.getParent() != null) {
+            candidates.add(applicationJar.getParent().resolve("sample-data"));
+            if (applicationJar.getParent().getParent() != null) {
+                candidates.add(applicationJar.getParent().getParent().resolve("sample-data"));
+            }
+        }
+        for (Path candidate : candidates) {
+            if (Files.isDirectory(candidate.resolve(MODEL_FOLDER)) && Files.isDirectory(candidate.resolve(TASKS_FOLDER))) {
+                return candidate.toAbsolutePath().normalize();
+            }
+        }
+        throw new IllegalArgumentException("The demo's model and tasks were not found (looked in " + candidates
+                + "). Run from the project folder, or set -D" + SAMPLE_DATA_PROPERTY + "=DIR.");
+    }
+
+    /** The jar (or classes folder) this code was loaded from. */
+    public static Path applicationJar() {
+        try {
+            return Path.of(DemoRecipe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}
