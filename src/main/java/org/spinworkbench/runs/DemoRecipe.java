@@ -24,7 +24,7 @@ public final class DemoRecipe {
 
     /** The demo's training settings. */
     public static TrainingConfig training(int iterations) {
-        return new TrainingConfig(TrainingConfig.Kind.SPIN, iterations, 2, 0.1, SpinLossKind.SIGMOID, 5e-4, 0.0, 0.1,
+        return new TrainingConfig(TrainingConfig.Kind.SPIN, iterations, 2, 0.1, SpinLossKind.SIGMOID, 2e-5, 0.0, 0.1,
                 TrainingConfig.Schedule.LINEAR, 16, 1, 1.0, 128, 64, 16, 1.0, 1.0, false, false, false, 42, 20);
     }
 
@@ -38,17 +38,18 @@ public final class DemoRecipe {
     }
 
     /**
-     * The sample-data folder: the system property if set, else {@code sample-data} in the
-     * working folder, else beside or above the application's jar.
+     * The sample-data folder: the system property when set (and then only it), else
+     * {@code sample-data} in the working folder, else beside or above the application's jar.
      */
     public static Path locateSampleData(Path applicationJar) {
         List<Path> candidates = new ArrayList<>();
         String property = System.getProperty(SAMPLE_DATA_PROPERTY);
         if (property != null) {
             candidates.add(Path.of(property));
+        } else {
+            candidates.add(Path.of("sample-data"));
         }
-        candidates.add(Path.of("sample-data"));
-        if (applicationJar != null && applicationJar.getParent() != null) {
+        if (property == null && applicationJar != null && applicationJar.getParent() != null) {
             candidates.add(applicationJar.getParent().resolve("sample-data"));
             if (applicationJar.getParent().getParent() != null) {
                 candidates.add(applicationJar.getParent().getParent().resolve("sample-data"));
