@@ -220,6 +220,7 @@ public final class DemoViewModel {
         }));
         if (end == State.FINISHED) {
             progress.set(1);
+            progressText.set("");
         } else if (progress.get() < 0) {
             progress.set(0);
         }
