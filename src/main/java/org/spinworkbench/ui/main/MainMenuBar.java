@@ -18,6 +18,9 @@ public final class MainMenuBar extends MenuBar {
 
         void openAbout();
 
+        /** Opens the workshop demo window, or brings it forward when it is open. */
+        void openDemo();
+
         void quit();
     }
 
@@ -42,9 +45,11 @@ public final class MainMenuBar extends MenuBar {
                 new SeparatorMenuItem(), settings, new SeparatorMenuItem(), quit);
         file.setId("menuFile");
 
+        MenuItem demo = item(messages.get("menu.help.demo"), "menuDemo", null);
+        demo.setOnAction(event -> window.openDemo());
         MenuItem about = item(messages.get("menu.help.about"), "menuAbout", null);
         about.setOnAction(event -> window.openAbout());
-        Menu help = new Menu(messages.get("menu.help"), null, about);
+        Menu help = new Menu(messages.get("menu.help"), null, demo, new SeparatorMenuItem(), about);
         help.setId("menuHelp");
 
         getMenus().setAll(file, help);

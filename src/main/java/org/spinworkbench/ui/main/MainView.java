@@ -26,7 +26,7 @@ public final class MainView extends BorderPane {
         setId("mainView");
         getStyleClass().add("main-view");
 
-        emptyState = new EmptyStateView(messages, actions::newProject);
+        emptyState = new EmptyStateView(messages, actions::newProject, windowActions::openDemo);
         Label hint = new Label(messages.get("main.noSelection"));
         hint.setId("noSelectionHint");
         hint.getStyleClass().add("hint");

@@ -7,18 +7,24 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.spinworkbench.runs.DemoRecipe;
 import org.spinworkbench.store.Project;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.ui.about.AboutDialog;
 import org.spinworkbench.ui.about.AboutViewModel;
 import org.spinworkbench.ui.common.Alerts;
 import org.spinworkbench.ui.common.AppIcons;
+import org.spinworkbench.ui.common.ErrorMessages;
 import org.spinworkbench.ui.common.Language;
 import org.spinworkbench.ui.common.Messages;
 import org.spinworkbench.ui.common.TaskExecutor;
 import org.spinworkbench.ui.common.Styles;
 import org.spinworkbench.ui.common.UiSettings;
 import org.spinworkbench.ui.common.WindowGeometry;
+import org.spinworkbench.ui.demo.DemoLauncher;
+import org.spinworkbench.ui.demo.DemoViewModel;
+import org.spinworkbench.ui.demo.DemoWindow;
+import org.spinworkbench.ui.demo.WorkspaceDemoLauncher;
 import org.spinworkbench.ui.explorer.ProjectActions;
 import org.spinworkbench.ui.settings.SettingsDialog;
 import org.spinworkbench.ui.settings.SettingsViewModel;
@@ -35,10 +41,19 @@ public final class MainWindow implements MainMenuBar.WindowActions {
     private final Locale systemLocale;
     private final UiSettings settings;
     private final StageGeometry geometry;
+    private final DemoLauncher demoLauncher;
     private Messages messages;
     private MainViewModel viewModel;
+    private DemoViewModel demo;
+    private DemoWindow demoWindow;
 
     public MainWindow(Stage stage, Workspace workspace, TaskExecutor executor, Locale systemLocale) {
+        this(stage, workspace, executor, systemLocale, new WorkspaceDemoLauncher(workspace));
+    }
+
+    /** {@code demoLauncher} runs the workshop demo; tests pass a stand-in for the minutes-long real one. */
+    MainWindow(Stage stage, Workspace workspace, TaskExecutor executor, Locale systemLocale, DemoLauncher demoLauncher) {
+        this.demoLauncher = demoLauncher;
         this.stage = stage;
         this.workspace = workspace;
         this.executor = executor;
@@ -58,6 +73,7 @@ public final class MainWindow implements MainMenuBar.WindowActions {
         stage.setMinHeight(WindowGeometry.MIN_HEIGHT);
         geometry.restore(settings.windowGeometry().orElse(null));
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, event -> saveGeometry());
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, event -> stopDemo());
         stage.show();
     }
 
@@ -77,6 +93,25 @@ public final class MainWindow implements MainMenuBar.WindowActions {
     @Override
     public void openAbout() {
         new AboutDialog(stage, messages, new AboutViewModel(messages, workspace.folder())).show();
+    }
+
+    /**
+     * One demo window at a time. A run still stopping after its window closed keeps its view
+     * model, so a reopened window shows it winding down instead of starting a second run.
+     */
+    @Override
+    public void openDemo() {
+        assert Platform.isFxApplicationThread();
+        if (demoWindow != null && demoWindow.isShowing()) {
+            demoWindow.show();
+            return;
+        }
+        if (demo == null || !demo.busyProperty().get()) {
+            demo = new DemoViewModel(demoLauncher, WorkspaceDemoLauncher.ITERATIONS, messages,
+                    DemoViewModel.dedicatedThread(), Platform::runLater, System::nanoTime, this::showDemoProject);
+        }
+        demoWindow = new DemoWindow(stage, demo, messages);
+        demoWindow.show();
     }
 
     /** Closes the window; the application then ends and closes the workspace. */
@@ -99,6 +134,21 @@ public final class MainWindow implements MainMenuBar.WindowActions {
         assert Platform.isFxApplicationThread();
         Project selected = viewModel.explorer().selectedProject();
         stage.getScene().setRoot(Styles.apply(build(language, selected == null ? null : selected.id(), "status.languageChanged")));
+    }
+
+    /** After a demo run the explorer lists its project, selected, with the new run in its overview. */
+    private void showDemoProject() {
+        executor.execute(() -> workspace.projects().find(DemoRecipe.PROJECT),
+                found -> found.ifPresentOrElse(viewModel.explorer()::refresh, () -> viewModel.explorer().reload(null)),
+                failure -> viewModel.status().report(messages.get("status.loadFailed",
+                        ErrorMessages.describe(failure, messages))));
+    }
+
+    /** The workbench is closing: a demo run stops at its next step rather than writing to a closed workspace. */
+    private void stopDemo() {
+        if (demo != null) {
+            demo.cancel();
+        }
     }
 
     private void saveGeometry() {

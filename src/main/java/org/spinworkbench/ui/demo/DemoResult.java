@@ -1,0 +1,42 @@
+package org.spinworkbench.ui.demo;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One model's held-out scores: the base model (iteration 0) or the model an iteration made.
+ * Missing values are null: the base model has accuracy but no SPIN loss or margin.
+ */
+public record DemoResult(int iteration, Double accuracy, Map<String, Double> taskAccuracy, Double evalLoss,
+                         Double margin) {
+    /** The demo's tasks, in the order the table shows them (ids of {@code DemoTask}). */
+    public static final List<String> TASKS = List.of("add", "reverse", "sort", "convert", "capital");
+
+    public static DemoResult of(int iteration, Map<String, Double> metrics) {
+        Map<String, Double> byTask = new LinkedHashMap<>();
+        for (String task : TASKS) {
+            Double value = metrics.get("eval_accuracy/" + task);
+            if (value != null) {
+                byTask.put(task, value);
+            }
+        }
+        return new DemoResult(iteration, metrics.get("eval_accuracy"), Map.copyOf(byTask), metrics.get("eval_loss"),
+                metrics.get("eval_rewards/margins"));
+    }
+
+    public boolean isBaseModel() {
+        return iteration == 0;
+    }
+
+    /** A share as a whole percentage ("41 %"), or an en dash when there is none. */
+    public static String percent(Double share, Locale locale) {
+        return share == null || share.isNaN() ? "–" : String.format(locale, "%.0f %%", 100 * share);
+    }
+
+    /** A loss or a reward margin to three decimals, or an en dash. */
+    public static String number(Double value, Locale locale) {
+        return value == null || value.isNaN() ? "–" : String.format(locale, "%.3f", value);
+    }
+}

@@ -1,0 +1,114 @@
+package org.spinworkbench.ui.main;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.spinworkbench.runs.DemoRecipe;
+import org.spinworkbench.runs.RunOutcome;
+import org.spinworkbench.store.RunStatus;
+import org.spinworkbench.ui.common.CurrentThreadTaskExecutor;
+import org.spinworkbench.ui.demo.DemoLauncher;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Where the workshop demo is found: the welcome screen and the Help menu. The demo itself is not started here. */
+class WorkshopDemoEntryTest extends MainWindowTestBase {
+
+    @Test
+    void theWelcomeScreenOffersTheDemoUnderTheFirstProjectButton() {
+        assertTrue(showing("#emptyStateDemoButton"));
+        assertEquals("Run the workshop demo…", text("#emptyStateDemoButton"));
+
+        clickOn("#emptyStateDemoButton");
+
+        Stage demo = demoStage();
+        assertEquals("Workshop demo", demo.getTitle());
+        assertSame(stage, demo.getOwner(), "owned by the main window");
+        Button start = lookup("#demoStart").queryButton();
+        assertFalse(start.isDisabled(), "ready to start");
+        assertTrue(lookup("#demoCancel").queryButton().isDisabled(), "nothing to cancel yet");
+        assertTrue(text("#demoExplanation").startsWith("The demo runs three SPIN iterations on a small bundled model"));
+        assertTrue(text("#demoExplanation").contains("a few minutes on a laptop CPU"));
+        TableView<?> results = lookup("#demoResults").queryAs(TableView.class);
+        assertEquals(List.of("Model", "Accuracy", "Addition", "Reverse", "Sort", "Units", "Capitals", "Eval loss",
+                "Reward margin"), results.getColumns().stream().map(c -> c.getText()).toList());
+        assertTrue(results.getItems().isEmpty());
+
+        clickOn("#demoClose");
+        assertFalse(demo.isShowing(), "Close shuts an idle demo window without asking");
+        assertTrue(showing("#emptyState"), "and nothing was run");
+        assertTrue(workspace.projects().list().isEmpty());
+    }
+
+    @Test
+    void theHelpMenuOpensTheDemoWhateverTheWindowShowsAndOnlyOnce() {
+        givenProjects("Alpha");
+        assertFalse(showing("#emptyStateDemoButton"));
+
+        fire("menuDemo");
+        Stage demo = demoStage();
+        assertTrue(demo.isShowing());
+        assertFalse(lookup("#demoStart").queryButton().isDisabled());
+
+        fire("menuDemo");
+        assertEquals(1, demoWindows().size(), "the open demo window comes forward; no second one");
+    }
+
+    @Test
+    void theDemoWindowSpeaksChinese() {
+        restart(Locale.SIMPLIFIED_CHINESE);
+        assertEquals("运行工作坊演示…", text("#emptyStateDemoButton"));
+        fire("menuDemo");
+        assertEquals("工作坊演示", demoStage().getTitle());
+        assertEquals("开始", text("#demoStart"));
+        assertTrue(text("#demoExplanation").contains("三轮 SPIN 迭代"));
+    }
+
+    @Test
+    void afterADemoRunTheExplorerShowsTheDemoProject() throws TimeoutException {
+        DemoLauncher standIn = (listener, cancellation) -> {
+            workspace.projects().create(DemoRecipe.PROJECT, "");
+            listener.evaluated(0, 0, Map.of("eval_accuracy", 0.25));
+            listener.evaluated(1, 3, Map.of("eval_accuracy", 0.5));
+            return new RunOutcome(1, RunStatus.COMPLETED, null, List.of());
+        };
+        interact(() -> {
+            stage.close();
+            stage = new Stage();
+            window = new MainWindow(stage, workspace, new CurrentThreadTaskExecutor(), Locale.ENGLISH, standIn);
+            window.show();
+        });
+        clickOn("#emptyStateDemoButton");
+        clickOn("#demoStart");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> text("#demoMessage").startsWith("Accuracy went from 25 % to 50 % after one iteration"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertFalse(showing("#emptyState"));
+        assertEquals(DemoRecipe.PROJECT, window.viewModel().explorer().selectedProject().name());
+        assertEquals(DemoRecipe.PROJECT, text("#overviewName"));
+    }
+
+    private List<Stage> demoWindows() {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.isShowing() && s != stage
+                && s.getScene() != null && s.getScene().getRoot().getId() != null
+                && s.getScene().getRoot().getId().equals("demoWindow")).map(w -> (Stage) w).toList();
+    }
+
+    private Stage demoStage() {
+        List<Stage> windows = demoWindows();
+        assertEquals(1, windows.size(), "one demo window");
+        return windows.get(0);
+    }
+}
