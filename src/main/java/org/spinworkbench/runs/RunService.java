@@ -57,13 +57,23 @@ public final class RunService {
 
     /** Registers everything, records the run, and runs it until it ends, fails or is cancelled. */
     public RunOutcome start(RunSpec spec, TrainingListener observer, Cancellation cancellation) throws IOException {
+        return prepare(spec, observer).run(observer, cancellation);
+    }
+
+    /**
+     * Registers the model and data, reports the dataset to {@code observer} and records the
+     * run, without training: the caller learns the run's id before the minutes of training
+     * (the window opens its dashboard on it). A bad model or dataset fails here, and no run
+     * is recorded.
+     */
+    public PreparedRun prepare(RunSpec spec, TrainingListener observer) throws IOException {
         Project project = workspace.projects().find(spec.project())
                 .orElseGet(() -> workspace.projects().create(spec.project(), ""));
         Path baseModel = Path.of(spec.baseModel()).toAbsolutePath().normalize();
         ModelConfig config = PretrainedModel.readConfig(baseModel);
+        Data data = load(spec);
         RegisteredModel model = workspace.models().register(project.id(), baseModel.getFileName().toString(), baseModel,
                 config.architecture(), config.parameterCount(), config.toJson(), ContentHash.ofFolder(baseModel));
-        Data data = load(spec);
         observer.log(data.train().describe());
         if (data.eval() != null) {
             observer.log(data.eval().describe());
@@ -75,7 +85,29 @@ public final class RunService {
         Run run = workspace.runs().create(new RunPlan(project.id(),
                 training.kind() == TrainingConfig.Kind.SFT ? RunKind.SFT : RunKind.SPIN, model.id(), dataset.id(),
                 evalDataset == null ? null : evalDataset.id(), spec.toJson(), training.seed()));
-        return execute(run, spec, data.split(), observer, cancellation);
+        return new PreparedRun(run, spec, data.split());
+    }
+
+    /** A recorded run with its data loaded, ready to train. */
+    public final class PreparedRun {
+        private final Run run;
+        private final RunSpec spec;
+        private final DatasetSplit split;
+
+        private PreparedRun(Run run, RunSpec spec, DatasetSplit split) {
+            this.run = run;
+            this.spec = spec;
+            this.split = split;
+        }
+
+        public Run run() {
+            return run;
+        }
+
+        /** Trains until the run ends, fails or is cancelled. */
+        public RunOutcome run(TrainingListener observer, Cancellation cancellation) throws IOException {
+            return execute(run, spec, split, observer, cancellation);
+        }
     }
 
     /** Continues a run from its last checkpoint, after checking its model and data are unchanged. */

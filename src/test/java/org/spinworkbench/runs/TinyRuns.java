@@ -10,12 +10,12 @@ import org.spinworkbench.lm.hf.RandomModels;
 import org.spinworkbench.train.SpinLossKind;
 import org.spinworkbench.train.TrainingConfig;
 
-/** A tiny real model and dataset, small enough that a whole SPIN run takes seconds on a CPU. */
-final class TinyRuns {
+/** A tiny real model and dataset, small enough that a whole SPIN run takes seconds on a CPU; shared by the window tests. */
+public final class TinyRuns {
     private TinyRuns() {
     }
 
-    static Path model(Path dir) throws IOException {
+    public static Path model(Path dir) throws IOException {
         Path config = dir.resolve("tiny-config.json");
         Files.writeString(config, """
                 {"architectures": ["LlamaForCausalLM"], "vocab_size": 259, "hidden_size": 32,
@@ -29,12 +29,12 @@ final class TinyRuns {
     }
 
     /** Additions as prompt/response JSONL: 12 rows. */
-    static Path data(Path dir) throws IOException {
+    public static Path data(Path dir) throws IOException {
         return data(dir, 12);
     }
 
     /** Additions as prompt/response JSONL: {@code rows} rows, "i+(i+3)=" answered "2i+3". */
-    static Path data(Path dir, int rows) throws IOException {
+    public static Path data(Path dir, int rows) throws IOException {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
             lines.add("{\"prompt\": \"" + i + "+" + (i + 3) + "=\", \"response\": \"" + (2 * i + 3) + "\"}");
@@ -44,12 +44,12 @@ final class TinyRuns {
         return data;
     }
 
-    static TrainingConfig config(int iterations, int saveSteps) {
+    public static TrainingConfig config(int iterations, int saveSteps) {
         return new TrainingConfig(TrainingConfig.Kind.SPIN, iterations, 2, 0.1, SpinLossKind.SIGMOID, 1e-3, 0.0, 0.1,
                 TrainingConfig.Schedule.LINEAR, 3, 1, 1.0, 64, 32, 6, 1.0, 1.0, false, false, false, 11, saveSteps);
     }
 
-    static RunSpec spec(Path model, Path data, TrainingConfig config) {
+    public static RunSpec spec(Path model, Path data, TrainingConfig config) {
         return new RunSpec("Tiny", model.toString(), data.toString(), null, null, 0.25, 0, false, config, null);
     }
 }

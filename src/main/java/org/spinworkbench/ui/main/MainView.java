@@ -11,6 +11,7 @@ import org.spinworkbench.ui.common.Messages;
 import org.spinworkbench.ui.explorer.ProjectActions;
 import org.spinworkbench.ui.explorer.ProjectExplorerView;
 import org.spinworkbench.ui.project.ProjectOverviewView;
+import org.spinworkbench.ui.project.RunScreens;
 
 /** The main window's content: menus, explorer on the left, the centre panel, status bar. */
 public final class MainView extends BorderPane {
@@ -22,7 +23,7 @@ public final class MainView extends BorderPane {
     private final Node overview;
 
     public MainView(MainViewModel viewModel, ProjectActions actions, MainMenuBar.WindowActions windowActions,
-                    Messages messages) {
+                    RunScreens screens, Messages messages) {
         setId("mainView");
         getStyleClass().add("main-view");
 
@@ -31,7 +32,7 @@ public final class MainView extends BorderPane {
         hint.setId("noSelectionHint");
         hint.getStyleClass().add("hint");
         noSelection = hint;
-        overview = new ProjectOverviewView(viewModel.overview(), messages);
+        overview = new ProjectOverviewView(viewModel.overview(), viewModel.runs(), screens, messages);
         centre.setId("centre");
         centre.getStyleClass().add("centre");
 

@@ -1,6 +1,7 @@
 package org.spinworkbench.ui.main;
 
 import java.time.ZoneId;
+import java.util.function.LongPredicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import org.spinworkbench.lm.ComputeDevice;
@@ -9,6 +10,7 @@ import org.spinworkbench.ui.common.Messages;
 import org.spinworkbench.ui.common.TaskExecutor;
 import org.spinworkbench.ui.explorer.ProjectExplorerViewModel;
 import org.spinworkbench.ui.project.ProjectOverviewViewModel;
+import org.spinworkbench.ui.project.ProjectRunsViewModel;
 
 /** The main window's state: the explorer, the overview of the selected project and the status bar. */
 public final class MainViewModel {
@@ -18,16 +20,24 @@ public final class MainViewModel {
     private final StatusBarViewModel status;
     private final ProjectExplorerViewModel explorer;
     private final ProjectOverviewViewModel overview;
+    private final ProjectRunsViewModel runs;
     private final ObjectBinding<Centre> centre;
 
-    public MainViewModel(Workspace workspace, TaskExecutor executor, Messages messages, ZoneId zone) {
+    /** {@code live} tells whether a run id is training in this window now. */
+    public MainViewModel(Workspace workspace, TaskExecutor executor, Messages messages, ZoneId zone, LongPredicate live) {
         status = new StatusBarViewModel(messages, workspace.folder().toString());
         status.detectDevice(executor, () -> ComputeDevice.select(ComputeDevice.Choice.AUTO, 0));
         explorer = new ProjectExplorerViewModel(workspace.projects(), executor, messages, status::report);
         status.projectCountProperty().bind(Bindings.size(explorer.projects()));
         overview = new ProjectOverviewViewModel(workspace.projects(), executor, messages, status::report,
                 explorer::refresh, zone);
-        explorer.selectedProjectProperty().addListener((observable, before, now) -> overview.show(now));
+        runs = new ProjectRunsViewModel(workspace, executor, messages, status::report, live, zone);
+        explorer.selectedProjectProperty().addListener((observable, before, now) -> {
+            overview.show(now);
+            if (now == null || runs.project() == null || runs.project().id() != now.id()) {
+                runs.show(now);
+            }
+        });
         centre = Bindings.createObjectBinding(this::computeCentre,
                 explorer.loadedProperty(), explorer.projects(), explorer.selectedProjectProperty());
     }
@@ -42,6 +52,11 @@ public final class MainViewModel {
 
     public ProjectOverviewViewModel overview() {
         return overview;
+    }
+
+    /** The runs of the selected project. */
+    public ProjectRunsViewModel runs() {
+        return runs;
     }
 
     public ObjectBinding<Centre> centreProperty() {

@@ -7,7 +7,10 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.spinworkbench.lm.ComputeDevice;
 import org.spinworkbench.runs.DemoRecipe;
+import org.spinworkbench.runs.LiveRuns;
+import org.spinworkbench.runs.RunService;
 import org.spinworkbench.store.Project;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.ui.about.AboutDialog;
@@ -26,6 +29,7 @@ import org.spinworkbench.ui.demo.DemoViewModel;
 import org.spinworkbench.ui.demo.DemoWindow;
 import org.spinworkbench.ui.demo.WorkspaceDemoLauncher;
 import org.spinworkbench.ui.explorer.ProjectActions;
+import org.spinworkbench.ui.project.RunScreens;
 import org.spinworkbench.ui.settings.SettingsDialog;
 import org.spinworkbench.ui.settings.SettingsViewModel;
 
@@ -34,7 +38,7 @@ import org.spinworkbench.ui.settings.SettingsViewModel;
  * language in the settings builds it again, keeping the selected project. The geometry is
  * saved when the window hides and restored the next time.
  */
-public final class MainWindow implements MainMenuBar.WindowActions {
+public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
     private final Stage stage;
     private final Workspace workspace;
     private final TaskExecutor executor;
@@ -42,6 +46,7 @@ public final class MainWindow implements MainMenuBar.WindowActions {
     private final UiSettings settings;
     private final StageGeometry geometry;
     private final DemoLauncher demoLauncher;
+    private final LiveRuns liveRuns;
     private Messages messages;
     private MainViewModel viewModel;
     private DemoViewModel demo;
@@ -60,6 +65,8 @@ public final class MainWindow implements MainMenuBar.WindowActions {
         this.systemLocale = systemLocale;
         this.settings = new UiSettings(workspace.settings());
         this.geometry = new StageGeometry(stage);
+        this.liveRuns = new LiveRuns(workspace, () -> new RunService(workspace,
+                ComputeDevice.select(ComputeDevice.Choice.AUTO, 0).device()));
     }
 
     /** Builds the content in the saved language, puts the window where it was and shows it. */
@@ -114,6 +121,41 @@ public final class MainWindow implements MainMenuBar.WindowActions {
         demoWindow.show();
     }
 
+    /** The runs training in this window. */
+    public LiveRuns liveRuns() {
+        return liveRuns;
+    }
+
+    @Override
+    public void newRun(Project project) {
+        assert Platform.isFxApplicationThread();
+        // the training wizard opens here
+    }
+
+    @Override
+    public void openDashboard(long runId) {
+        assert Platform.isFxApplicationThread();
+        // the run dashboard opens here
+    }
+
+    @Override
+    public void compareResponses(long runId) {
+        assert Platform.isFxApplicationThread();
+        // the compare view opens here
+    }
+
+    @Override
+    public void exportRun(long runId) {
+        assert Platform.isFxApplicationThread();
+        // the export dialog opens here
+    }
+
+    @Override
+    public void compareRuns(Project project) {
+        assert Platform.isFxApplicationThread();
+        // the run comparison opens here
+    }
+
     /** Closes the window; the application then ends and closes the workspace. */
     @Override
     public void quit() {
@@ -123,9 +165,10 @@ public final class MainWindow implements MainMenuBar.WindowActions {
     private Parent build(Language language, Long selectId, String statusKey) {
         messages = Messages.forLocale(language.locale(systemLocale));
         stage.setTitle(messages.get("window.title"));
-        viewModel = new MainViewModel(workspace, executor, messages, ZoneId.systemDefault());
+        viewModel = new MainViewModel(workspace, executor, messages, ZoneId.systemDefault(),
+                runId -> liveRuns.find(runId).isPresent());
         var actions = new ProjectActions(stage, messages, viewModel.explorer(), workspace.projects());
-        MainView view = new MainView(viewModel, actions, this, messages);
+        MainView view = new MainView(viewModel, actions, this, this, messages);
         viewModel.load(selectId, statusKey == null ? messages.get("status.ready") : messages.get(statusKey));
         return view;
     }
@@ -149,6 +192,7 @@ public final class MainWindow implements MainMenuBar.WindowActions {
         if (demo != null) {
             demo.cancel();
         }
+        liveRuns.cancelActive();
     }
 
     private void saveGeometry() {

@@ -15,7 +15,8 @@ import org.spinworkbench.ui.common.Messages;
 /** The centre panel for a selected project. */
 public final class ProjectOverviewView extends ScrollPane {
 
-    public ProjectOverviewView(ProjectOverviewViewModel viewModel, Messages messages) {
+    public ProjectOverviewView(ProjectOverviewViewModel viewModel, ProjectRunsViewModel runsViewModel, RunScreens screens,
+                               Messages messages) {
         setId("projectOverview");
         setFitToWidth(true);
         getStyleClass().add("project-overview");
@@ -52,14 +53,7 @@ public final class ProjectOverviewView extends ScrollPane {
         revert.setOnAction(event -> viewModel.revertDescription());
 
         Label runsHeading = sectionHeading(messages.get("overview.runs.heading"));
-        Label noRuns = new Label(messages.get("overview.runs.none"));
-        noRuns.setId("overviewNoRuns");
-        noRuns.getStyleClass().add("overview-no-runs");
-        Label runsHint = new Label(messages.get("overview.runs.hint"));
-        runsHint.setWrapText(true);
-        runsHint.getStyleClass().add("hint");
-        VBox runs = new VBox(4, noRuns, runsHint);
-        runs.getStyleClass().add("overview-card");
+        ProjectRunsView runs = new ProjectRunsView(runsViewModel, screens, messages);
 
         VBox content = new VBox(10, title, facts,
                 sectionHeading(messages.get("overview.description.heading")), description,

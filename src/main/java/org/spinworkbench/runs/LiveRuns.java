@@ -1,0 +1,83 @@
+package org.spinworkbench.runs;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.spinworkbench.store.Workspace;
+
+/**
+ * The runs training in this process, for a window that starts runs and shows them live. One
+ * run trains at a time: the engine allows one gradient recorder per process, and two runs
+ * would halve each other's speed on a laptop CPU anyway.
+ *
+ * <p>Each run trains on a thread of its own, never the caller's. Its events reach the
+ * listeners added to its {@link LiveRun} on that thread.
+ */
+public final class LiveRuns {
+    private final Workspace workspace;
+    private final Supplier<RunService> services;
+    private LiveRun current;
+
+    /** {@code services} makes the run service on the run's own thread (choosing a device starts the engine). */
+    public LiveRuns(Workspace workspace, Supplier<RunService> services) {
+        this.workspace = workspace;
+        this.services = services;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /**
+     * Starts a new run of {@code spec}. The returned run's {@link LiveRun#runId()} completes
+     * once the run is recorded (or exceptionally, when the model or data is refused).
+     *
+     * @throws IllegalStateException while another run is training
+     */
+    public synchronized LiveRun start(RunSpec spec) {
+        requireIdle();
+        current = LiveRun.start(listener -> services.get().prepare(spec, listener), spec.project());
+        return current;
+    }
+
+    /**
+     * Continues {@code runId} (of {@code project}) from its last checkpoint.
+     *
+     * @throws IllegalStateException while another run is training
+     */
+    public synchronized LiveRun resume(long runId, String project) {
+        requireIdle();
+        current = LiveRun.resume(runId, services, project);
+        return current;
+    }
+
+    /** The run training now, if it is {@code runId}. */
+    public synchronized Optional<LiveRun> find(long runId) {
+        if (current == null || current.finished() || !current.runId().isDone()
+                || current.runId().isCompletedExceptionally() || current.runId().join() != runId) {
+            return Optional.empty();
+        }
+        return Optional.of(current);
+    }
+
+    /** The run training now, whichever it is. */
+    public synchronized Optional<LiveRun> active() {
+        return current == null || current.finished() ? Optional.empty() : Optional.of(current);
+    }
+
+    /** Asks the active run, if any, to stop at its next step (the window is closing). */
+    public synchronized CompletableFuture<?> cancelActive() {
+        if (current == null || current.finished()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        current.cancel();
+        return current.outcome();
+    }
+
+    private void requireIdle() {
+        if (current != null && !current.finished()) {
+            throw new IllegalStateException("A run is already training in this window; wait for it to end or"
+                    + " cancel it first.");
+        }
+    }
+}
