@@ -5,10 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import ai.djl.Device;
 import org.spinworkbench.lm.hf.DType;
 import org.spinworkbench.lm.hf.RandomModels;
+import org.spinworkbench.store.RunStatus;
+import org.spinworkbench.store.Workspace;
+import org.spinworkbench.train.Cancellation;
 import org.spinworkbench.train.SpinLossKind;
 import org.spinworkbench.train.TrainingConfig;
+import org.spinworkbench.train.TrainingListener;
 
 /** A tiny real model and dataset, small enough that a whole SPIN run takes seconds on a CPU; shared by the window tests. */
 public final class TinyRuns {
@@ -47,6 +52,19 @@ public final class TinyRuns {
     public static TrainingConfig config(int iterations, int saveSteps) {
         return new TrainingConfig(TrainingConfig.Kind.SPIN, iterations, 2, 0.1, SpinLossKind.SIGMOID, 1e-3, 0.0, 0.1,
                 TrainingConfig.Schedule.LINEAR, 3, 1, 1.0, 64, 32, 6, 1.0, 1.0, false, false, false, 11, saveSteps);
+    }
+
+    /**
+     * A completed SPIN run of {@code iterations} iterations in project "Tiny" of {@code workspace},
+     * with its samples, metrics, evaluations and checkpoints recorded; its files go under {@code dir}.
+     */
+    public static RunOutcome completedRun(Workspace workspace, Path dir, int iterations) throws IOException {
+        RunOutcome outcome = new RunService(workspace, Device.cpu()).start(spec(model(dir), data(dir),
+                config(iterations, 2)), TrainingListener.NONE, new Cancellation());
+        if (outcome.status() != RunStatus.COMPLETED) {
+            throw new IllegalStateException("The tiny run did not complete: " + outcome.message());
+        }
+        return outcome;
     }
 
     public static RunSpec spec(Path model, Path data, TrainingConfig config) {
