@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.spinworkbench.train.Cancellation;
 import org.spinworkbench.train.Phase;
 import org.spinworkbench.train.ScoredPair;
@@ -24,7 +24,7 @@ public final class LiveRun implements TrainingListener {
 
     private final CompletableFuture<Long> runId = new CompletableFuture<>();
     private final CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
-    private final Cancellation cancellation = new Cancellation();
+    private final Cancellation cancellation;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final ArrayDeque<String> log = new ArrayDeque<>();
     private final String project;
@@ -37,13 +37,14 @@ public final class LiveRun implements TrainingListener {
     public record Snapshot(int iteration, Phase phase, int done, int total, List<String> log) {
     }
 
-    private LiveRun(String project) {
+    private LiveRun(String project, Cancellation cancellation) {
         this.project = project;
+        this.cancellation = cancellation;
     }
 
     /** Records and trains a new run; the run's id is known once {@code prepare} returns. */
-    static LiveRun start(Preparation prepare, String project) {
-        LiveRun live = new LiveRun(project);
+    static LiveRun start(Preparation prepare, String project, Cancellation cancellation) {
+        LiveRun live = new LiveRun(project, cancellation);
         live.launch(() -> {
             RunService.PreparedRun prepared = prepare.prepare(live);
             live.runId.complete(prepared.run().id());
@@ -53,17 +54,17 @@ public final class LiveRun implements TrainingListener {
     }
 
     /** Continues a recorded run. */
-    static LiveRun resume(long runId, Supplier<RunService> services, String project) {
-        LiveRun live = new LiveRun(project);
+    static LiveRun resume(long runId, Function<LiveRun, RunService> services, String project) {
+        LiveRun live = new LiveRun(project, new Cancellation());
         live.runId.complete(runId);
-        live.launch(() -> services.get().resume(runId, live, live.cancellation));
+        live.launch(() -> services.apply(live).resume(runId, live, live.cancellation));
         return live;
     }
 
     /** Makes a run with {@code listener} as the observer of its preparation. */
     @FunctionalInterface
     interface Preparation {
-        RunService.PreparedRun prepare(TrainingListener listener) throws Exception;
+        RunService.PreparedRun prepare(LiveRun listener) throws Exception;
     }
 
     @FunctionalInterface

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.spinworkbench.store.Workspace;
+import org.spinworkbench.train.Cancellation;
 
 /**
  * The runs training in this process, for a window that starts runs and shows them live. One
@@ -34,9 +35,14 @@ public final class LiveRuns {
      *
      * @throws IllegalStateException while another run is training
      */
-    public synchronized LiveRun start(RunSpec spec) {
+    public LiveRun start(RunSpec spec) {
+        return start(spec, new Cancellation());
+    }
+
+    /** Starts a new run that {@code cancellation} stops, as {@link #start(RunSpec)}. */
+    public synchronized LiveRun start(RunSpec spec, Cancellation cancellation) {
         requireIdle();
-        current = LiveRun.start(listener -> services.get().prepare(spec, listener), spec.project());
+        current = LiveRun.start(listener -> service(listener).prepare(spec, listener), spec.project(), cancellation);
         return current;
     }
 
@@ -47,7 +53,7 @@ public final class LiveRuns {
      */
     public synchronized LiveRun resume(long runId, String project) {
         requireIdle();
-        current = LiveRun.resume(runId, services, project);
+        current = LiveRun.resume(runId, listener -> service(listener), project);
         return current;
     }
 
@@ -72,6 +78,12 @@ public final class LiveRuns {
         }
         current.cancel();
         return current.outcome();
+    }
+
+    private RunService service(LiveRun listener) {
+        RunService service = services.get();
+        listener.log("Device: " + service.device());
+        return service;
     }
 
     private void requireIdle() {

@@ -55,6 +55,11 @@ public final class RunService {
         this.device = device;
     }
 
+    /** Where this service's runs compute. */
+    public Device device() {
+        return device;
+    }
+
     /** Registers everything, records the run, and runs it until it ends, fails or is cancelled. */
     public RunOutcome start(RunSpec spec, TrainingListener observer, Cancellation cancellation) throws IOException {
         return prepare(spec, observer).run(observer, cancellation);

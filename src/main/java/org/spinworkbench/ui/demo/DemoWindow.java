@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.spinworkbench.ui.common.AppIcons;
 import org.spinworkbench.ui.common.Messages;
+import org.spinworkbench.ui.common.StopRunConfirmation;
 import org.spinworkbench.ui.common.Styles;
 
 /**
@@ -61,7 +62,9 @@ public final class DemoWindow {
             stage.close();
             return;
         }
-        new StopDemoConfirmation(stage, messages).show(() -> {
+        new StopRunConfirmation(stage, new StopRunConfirmation.Texts("stopDemo", messages.get("demo.stop.title"),
+                messages.get("demo.stop.header"), messages.get("demo.stop.content"), messages.get("demo.stop.confirm"),
+                messages.get("demo.stop.keep"))).show(() -> {
             viewModel.cancel();
             stage.close();
         });

@@ -1,34 +1,38 @@
 package org.spinworkbench.ui.demo;
 
-import org.spinworkbench.lm.ComputeDevice;
 import org.spinworkbench.runs.DemoRecipe;
+import org.spinworkbench.runs.LiveRun;
+import org.spinworkbench.runs.LiveRuns;
 import org.spinworkbench.runs.RunOutcome;
-import org.spinworkbench.runs.RunService;
-import org.spinworkbench.store.Workspace;
 import org.spinworkbench.train.Cancellation;
 import org.spinworkbench.train.TrainingListener;
 
 /**
  * The real demo, as {@code spin-workbench demo} runs it: the bundled model and tasks through
- * {@link RunService} into the open workspace, on the best device. Finding the bundled files
- * and starting the engine happen here too, so they stay off the FX thread.
+ * the window's {@link LiveRuns} into the open workspace, so it never trains beside another
+ * run of the window. Finding the bundled files happens here too, off the FX thread.
  */
 public final class WorkspaceDemoLauncher implements DemoLauncher {
     public static final int ITERATIONS = 3;
 
-    private final Workspace workspace;
+    private final LiveRuns liveRuns;
 
-    public WorkspaceDemoLauncher(Workspace workspace) {
-        this.workspace = workspace;
+    public WorkspaceDemoLauncher(LiveRuns liveRuns) {
+        this.liveRuns = liveRuns;
     }
 
     @Override
     public RunOutcome run(TrainingListener listener, Cancellation cancellation) throws Exception {
         // IllegalArgumentException with a sentence for the user when the files are missing
         var sampleData = DemoRecipe.locateSampleData(DemoRecipe.applicationJar());
-        ComputeDevice device = ComputeDevice.select(ComputeDevice.Choice.AUTO, 0);
-        listener.log("Device: " + device.describe() + "; demo files: " + sampleData);
-        return new RunService(workspace, device.device())
-                .start(DemoRecipe.spec(sampleData, ITERATIONS), listener, cancellation);
+        listener.log("Demo files: " + sampleData);
+        LiveRun live = liveRuns.start(DemoRecipe.spec(sampleData, ITERATIONS), cancellation);
+        LiveRun.Snapshot joined = live.addListener(listener);
+        joined.log().forEach(listener::log);
+        try {
+            return live.outcome().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.spinworkbench.ui.main;
 
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -21,6 +22,7 @@ import org.spinworkbench.ui.common.ErrorMessages;
 import org.spinworkbench.ui.common.Language;
 import org.spinworkbench.ui.common.Messages;
 import org.spinworkbench.ui.common.TaskExecutor;
+import org.spinworkbench.ui.common.StopRunConfirmation;
 import org.spinworkbench.ui.common.Styles;
 import org.spinworkbench.ui.common.UiSettings;
 import org.spinworkbench.ui.common.WindowGeometry;
@@ -53,12 +55,12 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
     private DemoWindow demoWindow;
 
     public MainWindow(Stage stage, Workspace workspace, TaskExecutor executor, Locale systemLocale) {
-        this(stage, workspace, executor, systemLocale, new WorkspaceDemoLauncher(workspace));
+        this(stage, workspace, executor, systemLocale, WorkspaceDemoLauncher::new);
     }
 
-    /** {@code demoLauncher} runs the workshop demo; tests pass a stand-in for the minutes-long real one. */
-    MainWindow(Stage stage, Workspace workspace, TaskExecutor executor, Locale systemLocale, DemoLauncher demoLauncher) {
-        this.demoLauncher = demoLauncher;
+    /** {@code demoLaunchers} makes what runs the workshop demo; tests pass a stand-in for the minutes-long real one. */
+    MainWindow(Stage stage, Workspace workspace, TaskExecutor executor, Locale systemLocale,
+               Function<LiveRuns, DemoLauncher> demoLaunchers) {
         this.stage = stage;
         this.workspace = workspace;
         this.executor = executor;
@@ -67,6 +69,7 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
         this.geometry = new StageGeometry(stage);
         this.liveRuns = new LiveRuns(workspace, () -> new RunService(workspace,
                 ComputeDevice.select(ComputeDevice.Choice.AUTO, 0).device()));
+        this.demoLauncher = demoLaunchers.apply(liveRuns);
     }
 
     /** Builds the content in the saved language, puts the window where it was and shows it. */
@@ -81,6 +84,12 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
         geometry.restore(settings.windowGeometry().orElse(null));
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, event -> saveGeometry());
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, event -> stopDemo());
+        stage.setOnCloseRequest(event -> {
+            if (liveRuns.active().isPresent()) {
+                event.consume();
+                quit();
+            }
+        });
         stage.show();
     }
 
@@ -156,10 +165,24 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
         // the run comparison opens here
     }
 
-    /** Closes the window; the application then ends and closes the workspace. */
+    /**
+     * Closes the window; the application then ends and closes the workspace. A run training
+     * here is stopped first, if the user agrees, and the window closes once it has stopped at
+     * a step boundary with its checkpoint written, so the run resumes cleanly later.
+     */
     @Override
     public void quit() {
-        stage.close();
+        assert Platform.isFxApplicationThread();
+        if (liveRuns.active().isEmpty()) {
+            stage.close();
+            return;
+        }
+        new StopRunConfirmation(stage, new StopRunConfirmation.Texts("stopRunOnQuit", messages.get("quit.stop.title"),
+                messages.get("quit.stop.header"), messages.get("quit.stop.content"), messages.get("quit.stop.confirm"),
+                messages.get("quit.stop.keep"))).show(() -> {
+            viewModel.status().report(messages.get("status.stoppingRun"));
+            liveRuns.cancelActive().whenComplete((outcome, failure) -> Platform.runLater(stage::close));
+        });
     }
 
     private Parent build(Language language, Long selectId, String statusKey) {
@@ -192,7 +215,6 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
         if (demo != null) {
             demo.cancel();
         }
-        liveRuns.cancelActive();
     }
 
     private void saveGeometry() {

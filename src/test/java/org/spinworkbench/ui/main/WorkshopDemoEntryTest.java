@@ -86,7 +86,7 @@ class WorkshopDemoEntryTest extends MainWindowTestBase {
         interact(() -> {
             stage.close();
             stage = new Stage();
-            window = new MainWindow(stage, workspace, new CurrentThreadTaskExecutor(), Locale.ENGLISH, standIn);
+            window = new MainWindow(stage, workspace, new CurrentThreadTaskExecutor(), Locale.ENGLISH, liveRuns -> standIn);
             window.show();
         });
         clickOn("#emptyStateDemoButton");
