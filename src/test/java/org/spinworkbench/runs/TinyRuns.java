@@ -21,6 +21,7 @@ public final class TinyRuns {
     }
 
     public static Path model(Path dir) throws IOException {
+        Files.createDirectories(dir);
         Path config = dir.resolve("tiny-config.json");
         Files.writeString(config, """
                 {"architectures": ["LlamaForCausalLM"], "vocab_size": 259, "hidden_size": 32,
@@ -44,6 +45,7 @@ public final class TinyRuns {
         for (int i = 0; i < rows; i++) {
             lines.add("{\"prompt\": \"" + i + "+" + (i + 3) + "=\", \"response\": \"" + (2 * i + 3) + "\"}");
         }
+        Files.createDirectories(dir);
         Path data = dir.resolve("sums.jsonl");
         Files.write(data, lines);
         return data;

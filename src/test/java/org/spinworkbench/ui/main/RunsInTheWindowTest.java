@@ -1,0 +1,61 @@
+package org.spinworkbench.ui.main;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.Test;
+import org.spinworkbench.runs.LiveRun;
+import org.spinworkbench.runs.RunOutcome;
+import org.spinworkbench.runs.TinyRuns;
+import org.spinworkbench.store.RunStatus;
+import org.spinworkbench.ui.project.RunRow;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Runs in the main window: listed in their project's overview, and stopped before the window closes. */
+class RunsInTheWindowTest extends MainWindowTestBase {
+
+    @Test
+    void aRecordedRunIsListedInItsProjectsOverview() throws Exception {
+        RunOutcome outcome = TinyRuns.completedRun(workspace, folder.resolve("files"), 1);
+        interact(() -> window.viewModel().explorer().reload(null));
+        clickOn("Tiny");
+
+        TableView<RunRow> table = lookup("#runsTable").query();
+        assertEquals(1, table.getItems().size());
+        assertEquals(outcome.runId(), table.getItems().get(0).run().id());
+        assertTrue(lookup("#openDashboardButton").queryButton().isDisabled(), "nothing selected yet");
+        clickOn("SPIN run " + outcome.runId());
+        assertFalse(lookup("#openDashboardButton").queryButton().isDisabled());
+        assertTrue(lookup("Completed").tryQuery().isPresent(), "the run's status is shown");
+    }
+
+    @Test
+    void quittingWhileARunTrainsAsksThenStopsTheRunBeforeClosing() throws Exception {
+        Path files = folder.resolve("files");
+        LiveRun live = window.liveRuns().start(TinyRuns.spec(TinyRuns.model(files), TinyRuns.data(files, 48),
+                TinyRuns.config(6, 1)));
+        long runId = live.runId().get(60, TimeUnit.SECONDS);
+
+        fire("menuQuit");
+        assertTrue(lookup("#stopRunOnQuitConfirmation").tryQuery().isPresent(), "asks before stopping a training run");
+        clickOn("#stopRunOnQuitKeep");
+        assertTrue(stage.isShowing());
+        assertFalse(live.finished());
+
+        fire("menuQuit");
+        clickOn("#stopRunOnQuitConfirm");
+        RunOutcome stopped = live.outcome().get(120, TimeUnit.SECONDS);
+        waitUntilClosed();
+        assertEquals(RunStatus.CANCELLED, stopped.status(), stopped.message());
+        assertEquals(RunStatus.CANCELLED, workspace.runs().findById(runId).orElseThrow().status());
+    }
+
+    private void waitUntilClosed() throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !stage.isShowing());
+    }
+}
