@@ -147,7 +147,7 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
     @Override
     public void exportRun(long runId) {
         assert Platform.isFxApplicationThread();
-        // the export dialog opens here
+        new org.spinworkbench.ui.export.ExportDialog(stage, workspace, executor, messages, runId).show();
     }
 
     @Override
