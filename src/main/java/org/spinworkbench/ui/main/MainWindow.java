@@ -153,7 +153,7 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
     @Override
     public void compareRuns(Project project) {
         assert Platform.isFxApplicationThread();
-        // the run comparison opens here
+        new org.spinworkbench.ui.comparison.RunComparisonWindow(stage, workspace, executor, messages, project).show();
     }
 
     /** Closes the window; the application then ends and closes the workspace. */
