@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Write the model an iteration of a run produced as a Hugging Face folder (--output),",
-            "and/or the iteration's training pairs as SPIN-layout JSON Lines (--dataset)."})
+            "and/or the iteration's pairs as SPIN-layout JSON Lines (--dataset)."})
 public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "ID", required = true)
     long run;
@@ -32,8 +32,12 @@ public final class ExportCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--dataset", paramLabel = "FILE",
-            description = "A JSON Lines file for the iteration's training pairs (real and generated).")
+            description = "A JSON Lines file for the iteration's pairs (real and generated).")
     Path dataset;
+
+    @Option(names = "--split", paramLabel = "train|eval", defaultValue = "train",
+            description = "Which pairs --dataset writes: the training or the held-out ones. Default: ${DEFAULT-VALUE}.")
+    String split;
 
     @Option(names = "--dtype", paramLabel = "F32|F16|BF16", defaultValue = "F32",
             description = "Weight type of the exported model. Default: ${DEFAULT-VALUE}.")
@@ -53,6 +57,11 @@ public final class ExportCommand implements Callable<Integer> {
         if (output == null && dataset == null) {
             throw new ParameterException(spec.commandLine(), "Name --output DIR, --dataset FILE or both.");
         }
+        Split pairs = switch (split.toLowerCase(java.util.Locale.ROOT)) {
+            case "train" -> Split.TRAIN;
+            case "eval" -> Split.EVAL;
+            default -> throw new ParameterException(spec.commandLine(), "--split is train or eval, not " + split + ".");
+        };
         try (Workspace open = workspace.open()) {
             if (output != null) {
                 Path written = new RunService(open, ai.djl.Device.cpu())
@@ -60,8 +69,8 @@ public final class ExportCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("Exported run " + run + " iteration " + iteration + " to " + written);
             }
             if (dataset != null) {
-                int pairs = new IterationDatasets(open).export(run, iteration, Split.TRAIN, dataset);
-                spec.commandLine().getOut().println("Exported " + pairs + " pairs of run " + run + " iteration "
+                int written = new IterationDatasets(open).export(run, iteration, pairs, dataset);
+                spec.commandLine().getOut().println("Exported " + written + " pairs of run " + run + " iteration "
                         + iteration + " to " + dataset);
             }
             return 0;

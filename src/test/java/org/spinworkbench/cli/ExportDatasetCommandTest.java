@@ -41,9 +41,12 @@ class ExportDatasetCommandTest {
         Path ws = dir.resolve("ws");
         long runId;
         int recorded;
+        int heldOut;
         try (Workspace workspace = Workspace.open(ws)) {
             runId = TinyRuns.completedRun(workspace, dir, 1).runId();
-            recorded = workspace.samples().count(workspace.iterations().find(runId, 1).orElseThrow().id(), Split.TRAIN);
+            long iterationId = workspace.iterations().find(runId, 1).orElseThrow().id();
+            recorded = workspace.samples().count(iterationId, Split.TRAIN);
+            heldOut = workspace.samples().count(iterationId, Split.EVAL);
         }
         Path file = dir.resolve("pairs.jsonl");
 
@@ -56,6 +59,14 @@ class ExportDatasetCommandTest {
         assertEquals(DatasetFormat.SPIN, read.format());
         assertEquals(recorded, read.examples().size());
 
+        Path evalFile = dir.resolve("held-out.jsonl");
+        assertEquals(0, run("export", "--run", Long.toString(runId), "--iteration", "1", "--dataset",
+                evalFile.toString(), "--split", "eval", "--workspace", ws.toString()), err.toString());
+        assertEquals(heldOut, DatasetReader.read(evalFile, null, ProblemPolicy.STOP).examples().size());
+
+        assertEquals(2, run("export", "--run", Long.toString(runId), "--iteration", "1", "--dataset",
+                evalFile.toString(), "--split", "test", "--workspace", ws.toString()));
+        assertTrue(err.toString().contains("--split is train or eval, not test."), err.toString());
         assertEquals(2, run("export", "--run", Long.toString(runId), "--iteration", "1", "--workspace", ws.toString()));
         assertTrue(err.toString().contains("Name --output DIR, --dataset FILE or both."), err.toString());
     }

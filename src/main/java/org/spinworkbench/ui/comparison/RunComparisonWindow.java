@@ -69,11 +69,6 @@ public final class RunComparisonWindow {
         viewModel.load();
     }
 
-    /** The view model, for tests that wait on its state. */
-    RunComparisonViewModel viewModel() {
-        return viewModel;
-    }
-
     private BorderPane content() {
         ListView<RunChoice> runs = new ListView<>(viewModel.runs());
         runs.setId("comparisonRuns");

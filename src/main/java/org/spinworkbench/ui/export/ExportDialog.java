@@ -82,11 +82,6 @@ public final class ExportDialog {
         viewModel.load();
     }
 
-    /** The view model, for tests that drive the dialog and wait on its state. */
-    ExportViewModel viewModel() {
-        return viewModel;
-    }
-
     private VBox content() {
         Label heading = new Label();
         heading.setId("exportHeading");
@@ -100,6 +95,7 @@ public final class ExportDialog {
         iteration.setButtonCell(cell(viewModel::describe));
         iteration.setCellFactory(list -> cell(viewModel::describe));
         iteration.setMaxWidth(Double.MAX_VALUE);
+        iteration.disableProperty().bind(viewModel.busyProperty());
         HBox.setHgrow(iteration, Priority.ALWAYS);
         HBox iterationRow = new HBox(8, new Label(messages.get("export.iteration.label")), iteration);
         iterationRow.setAlignment(Pos.CENTER_LEFT);
@@ -138,6 +134,7 @@ public final class ExportDialog {
         dtype.setId("exportDtype");
         dtype.valueProperty().bindBidirectional(viewModel.dtypeProperty());
         dtype.setConverter(converter(this::dtypeName));
+        dtype.disableProperty().bind(viewModel.busyProperty());
         TextField folder = pathField("exportModelFolder", "export.model.folder.prompt");
         folder.textProperty().bindBidirectional(viewModel.modelFolderProperty());
         Button browse = browseButton("exportModelBrowse");
@@ -162,6 +159,7 @@ public final class ExportDialog {
         split.valueProperty().bindBidirectional(viewModel.splitProperty());
         split.setConverter(converter(s -> s == null ? "" : s == Split.TRAIN
                 ? messages.get("export.dataset.split.train") : messages.get("export.dataset.split.eval")));
+        split.disableProperty().bind(viewModel.busyProperty());
         TextField file = pathField("exportDatasetFile", "export.dataset.file.prompt");
         file.textProperty().bindBidirectional(viewModel.datasetFileProperty());
         Button browse = browseButton("exportDatasetBrowse");
