@@ -4,16 +4,23 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.spinworkbench.lm.hf.DType;
+import org.spinworkbench.runs.IterationDatasets;
 import org.spinworkbench.runs.RunService;
+import org.spinworkbench.store.Split;
 import org.spinworkbench.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code export}: an iteration's model as a Hugging Face folder, for other tools. */
+/**
+ * {@code export}: an iteration's model as a Hugging Face folder, and/or its training pairs in
+ * the SPIN reference layout, for other tools.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write the model an iteration of a run produced as a Hugging Face folder.")
+        description = {"Write the model an iteration of a run produced as a Hugging Face folder (--output),",
+            "and/or the iteration's pairs as SPIN-layout JSON Lines (--dataset)."})
 public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "ID", required = true)
     long run;
@@ -21,8 +28,16 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--iteration", paramLabel = "N", required = true)
     int iteration;
 
-    @Option(names = "--output", paramLabel = "DIR", required = true, description = "A new or empty folder.")
+    @Option(names = "--output", paramLabel = "DIR", description = "A new or empty folder for the model.")
     Path output;
+
+    @Option(names = "--dataset", paramLabel = "FILE",
+            description = "A JSON Lines file for the iteration's pairs (real and generated).")
+    Path dataset;
+
+    @Option(names = "--split", paramLabel = "train|eval", defaultValue = "train",
+            description = "Which pairs --dataset writes: the training or the held-out ones. Default: ${DEFAULT-VALUE}.")
+    String split;
 
     @Option(names = "--dtype", paramLabel = "F32|F16|BF16", defaultValue = "F32",
             description = "Weight type of the exported model. Default: ${DEFAULT-VALUE}.")
@@ -39,10 +54,25 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (output == null && dataset == null) {
+            throw new ParameterException(spec.commandLine(), "Name --output DIR, --dataset FILE or both.");
+        }
+        Split pairs = switch (split.toLowerCase(java.util.Locale.ROOT)) {
+            case "train" -> Split.TRAIN;
+            case "eval" -> Split.EVAL;
+            default -> throw new ParameterException(spec.commandLine(), "--split is train or eval, not " + split + ".");
+        };
         try (Workspace open = workspace.open()) {
-            Path written = new RunService(open, ai.djl.Device.cpu())
-                    .export(run, iteration, output, DType.valueOf(dtype.toUpperCase(java.util.Locale.ROOT)));
-            spec.commandLine().getOut().println("Exported run " + run + " iteration " + iteration + " to " + written);
+            if (output != null) {
+                Path written = new RunService(open, ai.djl.Device.cpu())
+                        .export(run, iteration, output, DType.valueOf(dtype.toUpperCase(java.util.Locale.ROOT)));
+                spec.commandLine().getOut().println("Exported run " + run + " iteration " + iteration + " to " + written);
+            }
+            if (dataset != null) {
+                int written = new IterationDatasets(open).export(run, iteration, pairs, dataset);
+                spec.commandLine().getOut().println("Exported " + written + " pairs of run " + run + " iteration "
+                        + iteration + " to " + dataset);
+            }
             return 0;
         }
     }

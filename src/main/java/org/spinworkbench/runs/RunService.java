@@ -204,10 +204,11 @@ public final class RunService {
                 Math.max(16, spec.training().batchSize())));
     }
 
-    private record Data(LoadedDataset train, LoadedDataset eval, DatasetSplit split) {
+    record Data(LoadedDataset train, LoadedDataset eval, DatasetSplit split) {
     }
 
-    private static Data load(RunSpec spec) {
+    /** The run's data, split as training saw it: the same files, format, policy and seed give the same split. */
+    static Data load(RunSpec spec) {
         ProblemPolicy policy = spec.skipBadRows() ? ProblemPolicy.SKIP : ProblemPolicy.STOP;
         DatasetFormat format = spec.datasetFormat() == null ? null : DatasetFormat.valueOf(spec.datasetFormat());
         LoadedDataset train = DatasetReader.read(Path.of(spec.dataset()), format, policy);

@@ -156,13 +156,13 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
     @Override
     public void exportRun(long runId) {
         assert Platform.isFxApplicationThread();
-        // the export dialog opens here
+        new org.spinworkbench.ui.export.ExportDialog(stage, workspace, executor, messages, runId).show();
     }
 
     @Override
     public void compareRuns(Project project) {
         assert Platform.isFxApplicationThread();
-        // the run comparison opens here
+        new org.spinworkbench.ui.comparison.RunComparisonWindow(stage, workspace, executor, messages, project).show();
     }
 
     /**
