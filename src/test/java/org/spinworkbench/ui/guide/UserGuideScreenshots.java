@@ -1,0 +1,204 @@
+package org.spinworkbench.ui.guide;
+
+import ai.djl.Device;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import org.spinworkbench.runs.DemoRecipe;
+import org.spinworkbench.runs.RunOutcome;
+import org.spinworkbench.runs.RunService;
+import org.spinworkbench.store.Project;
+import org.spinworkbench.store.RunStatus;
+import org.spinworkbench.store.Workspace;
+import org.spinworkbench.train.Cancellation;
+import org.spinworkbench.train.TrainingListener;
+import org.spinworkbench.ui.common.BackgroundTaskExecutor;
+import org.spinworkbench.ui.main.MainWindow;
+
+/**
+ * Makes the user guide's screenshots: runs the workshop demo into a new workspace, opens
+ * every screen on it in a headless window and writes each as a PNG. Run it with
+ * {@code ./mvnw -Pscreenshots -DskipTests package}; the pictures land in {@code docs/images/}.
+ */
+public final class UserGuideScreenshots {
+    private static final double WIDTH = 1280;
+    private static final double HEIGHT = 800;
+
+    private final Path output;
+    private final List<String> written = new ArrayList<>();
+
+    private UserGuideScreenshots(Path output) {
+        this.output = output;
+    }
+
+    public static void main(String[] args) throws Exception {
+        headless();
+        Path output = Path.of(args.length > 0 ? args[0] : "docs/images").toAbsolutePath();
+        Files.createDirectories(output);
+        Path workspaceFolder = Files.createTempDirectory("spinwb-guide");
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get();
+        Platform.setImplicitExit(false);
+        int exit = 0;
+        try (Workspace workspace = Workspace.open(workspaceFolder);
+             BackgroundTaskExecutor executor = new BackgroundTaskExecutor()) {
+            new UserGuideScreenshots(output).tour(workspace, executor);
+        } catch (Exception e) {
+            e.printStackTrace();
+            exit = 1;
+        } finally {
+            Platform.exit();
+        }
+        System.exit(exit);
+    }
+
+    /** Monocle's headless glass and the software renderer, unless the caller chose otherwise. */
+    private static void headless() {
+        setIfAbsent("glass.platform", "Monocle");
+        setIfAbsent("monocle.platform", "Headless");
+        setIfAbsent("prism.order", "sw");
+        setIfAbsent("prism.text", "t2k");
+        setIfAbsent("ai.djl.offline", "true");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    private void tour(Workspace workspace, BackgroundTaskExecutor executor) throws Exception {
+        Stage stage = onFx(Stage::new);
+        MainWindow window = onFx(() -> {
+            stage.setWidth(WIDTH);
+            stage.setHeight(HEIGHT);
+            MainWindow main = new MainWindow(stage, workspace, executor, Locale.ENGLISH);
+            main.show();
+            stage.setWidth(WIDTH);
+            stage.setHeight(HEIGHT);
+            return main;
+        });
+        waitFor(() -> window.viewModel().explorer().loadedProperty().get());
+        snap(stage, "main-window-empty");
+
+        RunOutcome demo = demoRun(workspace);
+        Project project = workspace.projects().find(DemoRecipe.PROJECT).orElseThrow();
+        onFx(() -> {
+            window.viewModel().explorer().reload(project.id());
+            return null;
+        });
+        waitFor(() -> window.viewModel().runs().loadedProperty().get() && !window.viewModel().runs().runs().isEmpty());
+        onFx(() -> {
+            window.viewModel().runs().selectedProperty().set(window.viewModel().runs().runs().get(0));
+            return null;
+        });
+        snap(stage, "main-window-en");
+        snap(stage, "project-runs");
+
+        System.out.println("Run " + demo.runId() + " shown; wrote " + written.size() + " screenshots to " + output
+                + ": " + written);
+    }
+
+    /** The workshop demo's run, three iterations, recorded in {@code workspace}. */
+    private static RunOutcome demoRun(Workspace workspace) throws IOException {
+        Path sampleData = DemoRecipe.locateSampleData(DemoRecipe.applicationJar());
+        RunOutcome outcome = new RunService(workspace, Device.cpu()).start(DemoRecipe.spec(sampleData, 3),
+                new TrainingListener() {
+                    @Override
+                    public void iterationFinished(int iteration) {
+                        System.out.println("Demo iteration " + iteration + " done");
+                    }
+                }, new Cancellation());
+        if (outcome.status() != RunStatus.COMPLETED) {
+            throw new IllegalStateException("The demo run did not complete: " + outcome.message());
+        }
+        return outcome;
+    }
+
+    /** The newest window other than {@code except} that shows {@code id}, once it appears. */
+    static Window windowWith(String id, Window except) throws Exception {
+        waitFor(() -> findWindow(id, except) != null);
+        return findWindow(id, except);
+    }
+
+    private static Window findWindow(String id, Window except) {
+        try {
+            return onFx(() -> {
+                for (Window window : Window.getWindows()) {
+                    if (window != except && window.isShowing() && window.getScene() != null
+                            && window.getScene().getRoot().lookup("#" + id) != null) {
+                        return window;
+                    }
+                }
+                return null;
+            });
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** Writes {@code window}'s scene as {@code name}.png, after two pulses let layout and charts settle. */
+    void snap(Window window, String name) throws Exception {
+        settle();
+        WritableImage image = onFx(() -> window.getScene().snapshot(null));
+        write(SwingFXUtils.fromFXImage(image, null), name);
+    }
+
+    /** Writes one node as {@code name}.png. */
+    void snap(Node node, String name) throws Exception {
+        settle();
+        WritableImage image = onFx(() -> node.snapshot(null, null));
+        write(SwingFXUtils.fromFXImage(image, null), name);
+    }
+
+    private void write(BufferedImage image, String name) throws IOException {
+        Path file = output.resolve(name + ".png");
+        ImageIO.write(image, "png", file.toFile());
+        written.add(file.getFileName().toString());
+    }
+
+    private static void settle() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            onFx(() -> null);
+            Thread.sleep(250);
+        }
+    }
+
+    static <T> T onFx(Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+
+    static void waitFor(BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!onFx(condition::getAsBoolean)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The screen did not get ready in two minutes.");
+            }
+            Thread.sleep(100);
+        }
+    }
+}
