@@ -21,15 +21,17 @@ import org.spinworkbench.lm.hf.TextGenerator;
 public final class ModelTrial implements AutoCloseable {
     private final IntFunction<Path> modelFolder;
     private final Supplier<Device> device;
-    private final TrialSettings settings;
+    private final Supplier<TrialSettings> settings;
     private PretrainedModel loaded;
     private int loadedIteration;
+    private boolean raw;
 
     /**
      * @param modelFolder where the run saved the model of an iteration
      * @param device      asked on the trial thread, the first time a model loads (it may start the engine)
+     * @param settings    the run's template choice, read on the trial thread each time a model loads
      */
-    public ModelTrial(IntFunction<Path> modelFolder, Supplier<Device> device, TrialSettings settings) {
+    public ModelTrial(IntFunction<Path> modelFolder, Supplier<Device> device, Supplier<TrialSettings> settings) {
         this.modelFolder = modelFolder;
         this.device = device;
         this.settings = settings;
@@ -38,7 +40,7 @@ public final class ModelTrial implements AutoCloseable {
     /** Continues {@code prompt} with the iteration's model, loading it first unless it is already loaded. */
     public Completion generate(int iteration, String prompt, SamplingOptions options) {
         PretrainedModel model = model(iteration);
-        return new TextGenerator(model).generate(List.of(prompt), settings.raw(), options, 1, done -> { })
+        return new TextGenerator(model).generate(List.of(prompt), raw, options, 1, done -> { })
                 .get(0);
     }
 
@@ -70,6 +72,7 @@ public final class ModelTrial implements AutoCloseable {
         if (!Files.isDirectory(folder)) {
             throw new NoSavedModelException(iteration, folder);
         }
+        raw = settings.get().raw();
         loaded = PretrainedModel.load(folder, device.get());
         loadedIteration = iteration;
         return loaded;
