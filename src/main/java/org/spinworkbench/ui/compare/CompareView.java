@@ -98,6 +98,7 @@ final class CompareView extends BorderPane {
         Label error = new Label();
         error.setId("compareError");
         error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         error.getStyleClass().add("compare-error");
         error.textProperty().bind(viewModel.errorProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());

@@ -11,6 +11,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.spinworkbench.ui.common.Messages;
 
@@ -26,6 +27,7 @@ final class TryModelPane extends VBox {
         Label hint = new Label(messages.get("compare.try.hint"));
         hint.setWrapText(true);
         hint.getStyleClass().add("compare-muted");
+        hint.setMinHeight(Region.USE_PREF_SIZE);
 
         TextArea prompt = new TextArea();
         prompt.setId("tryPrompt");
@@ -43,6 +45,7 @@ final class TryModelPane extends VBox {
         Spinner<Double> temperatureSpinner = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0,
                 TryModelViewModel.MAX_TEMPERATURE, 0, 0.1));
         temperatureSpinner.setId("tryTemperature");
+        SpinnerInput.keepLastValidValue(temperatureSpinner);
         temperatureSpinner.setEditable(true);
         temperatureSpinner.setPrefWidth(90);
         temperature = viewModel.temperatureProperty().asObject();
@@ -50,6 +53,7 @@ final class TryModelPane extends VBox {
         Spinner<Integer> tokensSpinner = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
                 TryModelViewModel.MAX_NEW_TOKENS_LIMIT, viewModel.maxNewTokensProperty().get(), 16));
         tokensSpinner.setId("tryMaxTokens");
+        SpinnerInput.keepLastValidValue(tokensSpinner);
         tokensSpinner.setEditable(true);
         tokensSpinner.setPrefWidth(100);
         maxNewTokens = viewModel.maxNewTokensProperty().asObject();
@@ -60,6 +64,7 @@ final class TryModelPane extends VBox {
         generate.getStyleClass().add("accent");
         generate.disableProperty().bind(viewModel.canGenerateProperty().not());
         generate.setOnAction(event -> viewModel.generate());
+        generate.setMinWidth(Region.USE_PREF_SIZE);
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("tryProgress");
         progress.setPrefSize(22, 22);
@@ -68,13 +73,16 @@ final class TryModelPane extends VBox {
         status.setId("tryStatus");
         status.getStyleClass().add("compare-muted");
         status.textProperty().bind(viewModel.statusProperty());
-        HBox controls = new HBox(8, new Label(messages.get("compare.try.temperature")), temperatureSpinner,
-                new Label(messages.get("compare.try.maxTokens")), tokensSpinner, generate, progress, status);
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        HBox controls = new HBox(8, fixed(messages.get("compare.try.temperature")), temperatureSpinner,
+                fixed(messages.get("compare.try.maxTokens")), tokensSpinner, generate, progress);
         controls.setAlignment(Pos.CENTER_LEFT);
 
         Label error = new Label();
         error.setId("tryError");
         error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         error.getStyleClass().add("compare-error");
         error.textProperty().bind(viewModel.errorProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
@@ -88,6 +96,13 @@ final class TryModelPane extends VBox {
         output.textProperty().bind(viewModel.outputProperty());
         VBox.setVgrow(output, Priority.ALWAYS);
 
-        getChildren().addAll(hint, prompt, controls, error, output);
+        getChildren().addAll(hint, prompt, controls, status, error, output);
+    }
+
+    /** A label that keeps its whole text when space is short. */
+    private static Label fixed(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 }

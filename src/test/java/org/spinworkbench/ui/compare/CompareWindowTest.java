@@ -15,6 +15,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
@@ -130,6 +131,12 @@ class CompareWindowTest extends FxRobot {
     @Test
     void triesTheIterationsModelOnATypedPromptOffTheFxThread() throws Exception {
         clickOn("#compareTryTab");
+        Spinner<Double> temperature = lookup("#tryTemperature").query();
+        interact(() -> {
+            temperature.getEditor().setText("warm");
+            temperature.commitValue(); // would throw on the FX thread with the spinner's own converter
+        });
+        assertEquals(0.0, temperature.getValue(), "text that is no number is ignored: still greedy");
         clickOn("#tryPrompt").write("4+7=");
         clickOn("#tryGenerate");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
