@@ -196,6 +196,22 @@ class CompareViewModelTest {
     }
 
     @Test
+    void samplesAreReadPageByPageWithThePreviousIterationsAnswers() {
+        List<Sample> now = stored(2, Split.TRAIN);
+        Map<Integer, String> before = stored(1, Split.TRAIN).stream()
+                .collect(Collectors.toMap(Sample::exampleIndex, Sample::syntheticResponse));
+        List<PromptRow> expected = now.stream().map(s -> new PromptRow(s, before.get(s.exampleIndex()))).toList();
+
+        // a page smaller than the split, and one that divides it exactly, lose and repeat nothing
+        assertEquals(expected, new IterationSamples(workspace.samples(), 2).load(iteration(2), iteration(1),
+                Split.TRAIN));
+        assertEquals(expected, new IterationSamples(workspace.samples(), now.size()).load(iteration(2), iteration(1),
+                Split.TRAIN));
+        assertTrue(new IterationSamples(workspace.samples(), 4).load(iteration(1), null, Split.TRAIN).stream()
+                .allMatch(row -> row.previousSynthetic() == null));
+    }
+
+    @Test
     void aRunThatIsGoneSaysSoInsteadOfShowingNothing() {
         CompareViewModel viewModel = new CompareViewModel(workspace, new CurrentThreadTaskExecutor(), messages, 9_999);
         viewModel.load();
