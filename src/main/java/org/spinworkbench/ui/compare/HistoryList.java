@@ -5,6 +5,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.spinworkbench.ui.common.Messages;
 
@@ -32,7 +33,7 @@ final class HistoryList extends VBox {
         error.visibleProperty().bind(error.managedProperty());
         Label hint = new Label(messages.get("compare.history.hint"));
         hint.getStyleClass().add("compare-muted");
-        VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(hint, error, list);
     }
 

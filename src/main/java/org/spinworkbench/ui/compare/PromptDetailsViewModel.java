@@ -1,6 +1,7 @@
 package org.spinworkbench.ui.compare;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -121,7 +122,7 @@ public final class PromptDetailsViewModel {
     }
 
     static Map<Long, Integer> numbersById(List<Iteration> iterations) {
-        Map<Long, Integer> byId = new java.util.HashMap<>();
+        Map<Long, Integer> byId = new HashMap<>();
         iterations.forEach(iteration -> byId.put(iteration.id(), iteration.iteration()));
         return byId;
     }

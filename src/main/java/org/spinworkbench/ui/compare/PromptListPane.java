@@ -1,6 +1,7 @@
 package org.spinworkbench.ui.compare;
 
 import java.util.Locale;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -71,7 +72,7 @@ final class PromptListPane extends VBox {
             }
         });
         viewModel.selectedProperty().addListener((observable, before, now) -> select(list, now));
-        viewModel.prompts().addListener((javafx.collections.ListChangeListener<PromptRow>) change ->
+        viewModel.prompts().addListener((ListChangeListener<PromptRow>) change ->
                 select(list, viewModel.selectedProperty().get()));
         VBox.setVgrow(list, Priority.ALWAYS);
 

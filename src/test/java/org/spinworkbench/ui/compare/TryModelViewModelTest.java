@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import org.spinworkbench.lm.SamplingOptions;
 import org.spinworkbench.lm.hf.PretrainedModel;
 import org.spinworkbench.lm.hf.TextGenerator;
 import org.spinworkbench.runs.RunFolders;
+import org.spinworkbench.runs.TinyRuns;
 import org.spinworkbench.store.Run;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.train.RunFolder;
@@ -39,7 +41,7 @@ class TryModelViewModelTest {
     void recordARun(@TempDir Path shared) throws Exception {
         folder = shared;
         workspace = Workspace.open(folder.resolve("workspace"));
-        long runId = org.spinworkbench.runs.TinyRuns.completedRun(workspace, folder, 2).runId();
+        long runId = TinyRuns.completedRun(workspace, folder, 2).runId();
         run = workspace.runs().findById(runId).orElseThrow();
         runFolder = RunFolders.of(workspace, run);
     }
@@ -135,7 +137,7 @@ class TryModelViewModelTest {
 
     @Test
     void aBrokenModelFolderIsReportedByName() throws Exception {
-        Path broken = java.nio.file.Files.createDirectories(folder.resolve("broken-model"));
+        Path broken = Files.createDirectories(folder.resolve("broken-model"));
         ModelTrial trial = new ModelTrial(iteration -> broken, Device::cpu, () -> TrialSettings.of(run));
         TryModelViewModel viewModel = viewModel(trial);
         viewModel.setIteration(1);
