@@ -104,6 +104,17 @@ public final class SampleRepository {
                 row -> row.getInt(1), iterationId, split).orElse(0));
     }
 
+    /**
+     * One prompt's samples at every iteration of a run, in iteration order: how its synthetic
+     * response changed as the model trained.
+     */
+    public List<Sample> history(long runId, Split split, int exampleIndex) {
+        return database.read(c -> Jdbc.list(c, "SELECT " + COLUMNS
+                        + " FROM samples s JOIN iterations i ON i.id = s.iteration_id"
+                        + " WHERE i.run_id = ? AND s.split = ? AND s.example_index = ? ORDER BY i.iteration",
+                SampleRepository::map, runId, split, exampleIndex));
+    }
+
     private static Sample map(ResultSet row) throws SQLException {
         SampleScores scores = new SampleScores(Jdbc.nullableDouble(row, "ref_logp_real"),
                 Jdbc.nullableDouble(row, "ref_logp_synthetic"), Jdbc.nullableDouble(row, "policy_logp_real"),

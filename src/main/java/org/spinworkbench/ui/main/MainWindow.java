@@ -150,7 +150,7 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
     @Override
     public void compareResponses(long runId) {
         assert Platform.isFxApplicationThread();
-        // the compare view opens here
+        new org.spinworkbench.ui.compare.CompareWindow(stage, workspace, executor, messages, runId).show();
     }
 
     @Override

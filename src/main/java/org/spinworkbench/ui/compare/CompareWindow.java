@@ -1,0 +1,100 @@
+package org.spinworkbench.ui.compare;
+
+import ai.djl.Device;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.spinworkbench.lm.ComputeDevice;
+import org.spinworkbench.runs.RunFolders;
+import org.spinworkbench.store.Run;
+import org.spinworkbench.store.StoreException;
+import org.spinworkbench.store.Workspace;
+import org.spinworkbench.ui.common.AppIcons;
+import org.spinworkbench.ui.common.Messages;
+import org.spinworkbench.ui.common.Styles;
+import org.spinworkbench.ui.common.TaskExecutor;
+
+/**
+ * Compare responses: a window of its own, owned by the main window, showing one run's real
+ * and synthetic responses per prompt and iteration. Closing it frees the model loaded for
+ * "try the model" and ends the thread that ran it.
+ */
+public final class CompareWindow {
+    private final Stage stage = new Stage();
+    private final CompareViewModel viewModel;
+    private final TryModelViewModel tryModel;
+    private final ExecutorService trialThread = Executors.newSingleThreadExecutor(work -> {
+        Thread thread = new Thread(work, "spin-workbench-model-trial");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private boolean loaded;
+
+    public CompareWindow(Stage owner, Workspace workspace, TaskExecutor executor, Messages messages, long runId) {
+        this(owner, workspace, executor, messages, runId, () -> ComputeDevice.select(ComputeDevice.Choice.AUTO, 0)
+                .device());
+    }
+
+    /** {@code device} is asked on the trial thread when a model first loads. */
+    CompareWindow(Stage owner, Workspace workspace, TaskExecutor executor, Messages messages, long runId,
+                  Supplier<Device> device) {
+        viewModel = new CompareViewModel(workspace, executor, messages, runId);
+        Supplier<Run> run = () -> workspace.runs().findById(runId)
+                .orElseThrow(() -> new StoreException(messages.get("compare.noRun", runId)));
+        ModelTrial trial = new ModelTrial(iteration -> modelFolder(workspace, run.get(), iteration), device,
+                () -> TrialSettings.of(run.get()));
+        tryModel = new TryModelViewModel(trial, messages, trialThread, Platform::runLater);
+        viewModel.iterationProperty().addListener((observable, before, now) -> tryModel.setIteration(now));
+        viewModel.trialSettingsProperty().addListener((observable, before, now) -> {
+            if (now != null) {
+                tryModel.useDefaults(now);
+            }
+        });
+
+        stage.initOwner(owner);
+        stage.setTitle(messages.get("compare.window.title"));
+        viewModel.titleProperty().addListener((observable, before, now) ->
+                stage.setTitle(messages.get("compare.window.titleRun", now)));
+        stage.getIcons().setAll(AppIcons.load());
+        stage.setScene(new Scene(Styles.apply(new CompareView(viewModel, tryModel, messages)), 1180, 780));
+        stage.setMinWidth(760);
+        stage.setMinHeight(520);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> {
+            tryModel.close();
+            trialThread.shutdown();
+        });
+    }
+
+    /** Shows the window; the run is read the first time. */
+    public void show() {
+        assert Platform.isFxApplicationThread();
+        stage.show();
+        stage.toFront();
+        if (!loaded) {
+            loaded = true;
+            viewModel.load();
+        }
+    }
+
+    public boolean isShowing() {
+        return stage.isShowing();
+    }
+
+    public void close() {
+        assert Platform.isFxApplicationThread();
+        stage.close();
+    }
+
+    CompareViewModel viewModel() {
+        return viewModel;
+    }
+
+    private static Path modelFolder(Workspace workspace, Run run, int iteration) {
+        return RunFolders.of(workspace, run).model(iteration);
+    }
+}

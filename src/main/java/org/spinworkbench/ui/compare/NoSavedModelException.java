@@ -1,0 +1,17 @@
+package org.spinworkbench.ui.compare;
+
+import java.nio.file.Path;
+
+/** The run did not save a model for the iteration: it is still training, or stopped before the end. */
+public final class NoSavedModelException extends RuntimeException {
+    private final int iteration;
+
+    public NoSavedModelException(int iteration, Path folder) {
+        super("Iteration " + iteration + " has no saved model at " + folder + ".");
+        this.iteration = iteration;
+    }
+
+    public int iteration() {
+        return iteration;
+    }
+}
