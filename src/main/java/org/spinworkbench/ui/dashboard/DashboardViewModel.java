@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -48,6 +49,8 @@ public final class DashboardViewModel implements LiveEvents.Display {
     }
 
     static final int LOG_LINES = 500;
+    /** TensorBoard's default: enough to read a noisy loss, little enough to see its turns. */
+    public static final double DEFAULT_SMOOTHING = 0.6;
 
     private final Workspace workspace;
     private final LiveRuns liveRuns;
@@ -61,6 +64,7 @@ public final class DashboardViewModel implements LiveEvents.Display {
     private final PhaseEta eta;
     private final GlobalSteps steps = new GlobalSteps();
     private final RunCurves curves;
+    private final AtomicReference<Double> pendingSmoothing = new AtomicReference<>();
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
@@ -76,6 +80,10 @@ public final class DashboardViewModel implements LiveEvents.Display {
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObservableList<Long> boundaries = FXCollections.observableArrayList();
     private final ObservableList<String> evalMetrics = FXCollections.observableArrayList();
+    // one read-only view each: a view made per call would be collected with the listeners put on it
+    private final ObservableList<String> readOnlyLog = FXCollections.unmodifiableObservableList(log);
+    private final ObservableList<Long> readOnlyBoundaries = FXCollections.unmodifiableObservableList(boundaries);
+    private final ObservableList<String> readOnlyEvalMetrics = FXCollections.unmodifiableObservableList(evalMetrics);
 
     private String project;
     private int planned;
@@ -107,7 +115,7 @@ public final class DashboardViewModel implements LiveEvents.Display {
         this.onRunChanged = onRunChanged;
         this.texts = new ProgressTexts(messages);
         this.eta = new PhaseEta(nanoClock);
-        this.curves = new RunCurves(steps, 0.6, metric -> fx.execute(() -> evalMetrics.add(metric)));
+        this.curves = new RunCurves(steps, DEFAULT_SMOOTHING, metric -> fx.execute(() -> evalMetrics.add(metric)));
     }
 
     // Properties
@@ -167,17 +175,17 @@ public final class DashboardViewModel implements LiveEvents.Display {
 
     /** The run's log and the dashboard's own lines (opened, cancel asked, resumed, ended). */
     public ObservableList<String> log() {
-        return FXCollections.unmodifiableObservableList(log);
+        return readOnlyLog;
     }
 
     /** The global steps at which completed iterations end, ascending. */
     public ObservableList<Long> boundaries() {
-        return FXCollections.unmodifiableObservableList(boundaries);
+        return readOnlyBoundaries;
     }
 
     /** The held-out metrics that have points, in the order they first came. */
     public ObservableList<String> evalMetrics() {
-        return FXCollections.unmodifiableObservableList(evalMetrics);
+        return readOnlyEvalMetrics;
     }
 
     /** The data sets the charts draw; written only off the FX thread (see the class comment). */
@@ -253,7 +261,10 @@ public final class DashboardViewModel implements LiveEvents.Display {
     /** Smooths every training curve with {@code weight}, 0 (raw) to 0.99. */
     public void smoothWith(double weight) {
         double clamped = Math.max(0, Math.min(Ema.MAX_WEIGHT, weight));
-        chartWriter.execute(() -> curves.smoothWith(clamped));
+        // a dragged slider asks many times: the writer smooths once, with the latest weight
+        if (pendingSmoothing.getAndSet(clamped) == null) {
+            chartWriter.execute(() -> curves.smoothWith(pendingSmoothing.getAndSet(null)));
+        }
     }
 
     /** Writes every recorded point of the run to {@code file} as CSV. */
