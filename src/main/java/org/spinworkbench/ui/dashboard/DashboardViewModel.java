@@ -1,6 +1,5 @@
 package org.spinworkbench.ui.dashboard;
 
-import io.fair_acc.dataset.DataSet;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -8,8 +7,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,7 +22,6 @@ import org.spinworkbench.store.Workspace;
 import org.spinworkbench.train.Phase;
 import org.spinworkbench.ui.common.ErrorMessages;
 import org.spinworkbench.ui.common.Messages;
-import org.spinworkbench.ui.common.PhaseEta;
 import org.spinworkbench.ui.common.TaskExecutor;
 
 /**
@@ -48,7 +44,6 @@ public final class DashboardViewModel implements LiveEvents.Display {
         LOADING, TRAINING, STOPPING, STOPPED, COMPLETED, UNAVAILABLE
     }
 
-    static final int LOG_LINES = 500;
     /** TensorBoard's default: enough to read a noisy loss, little enough to see its turns. */
     public static final double DEFAULT_SMOOTHING = 0.6;
 
@@ -60,39 +55,28 @@ public final class DashboardViewModel implements LiveEvents.Display {
     private final Messages messages;
     private final long runId;
     private final Runnable onRunChanged;
-    private final ProgressTexts texts;
-    private final PhaseEta eta;
     private final GlobalSteps steps = new GlobalSteps();
     private final RunCurves curves;
+    private final RunProgress progress;
+    private final ProgressTexts texts;
     private final AtomicReference<Double> pendingSmoothing = new AtomicReference<>();
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper iterationText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper phaseText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper etaText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper throughputText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final RunLog log = new RunLog();
     private final ObservableList<Long> boundaries = FXCollections.observableArrayList();
     private final ObservableList<String> evalMetrics = FXCollections.observableArrayList();
     // one read-only view each: a view made per call would be collected with the listeners put on it
-    private final ObservableList<String> readOnlyLog = FXCollections.unmodifiableObservableList(log);
     private final ObservableList<Long> readOnlyBoundaries = FXCollections.unmodifiableObservableList(boundaries);
     private final ObservableList<String> readOnlyEvalMetrics = FXCollections.unmodifiableObservableList(evalMetrics);
 
     private String project;
-    private int planned;
-    private Phase phase;
-    private int phaseIteration;
+    /** True once the joined run's own events have told where it is: newer than its snapshot. */
     private boolean heardLive;
     private LiveRun live;
     private LiveEvents events;
-    private int logMark;
     private boolean closed;
 
     /**
@@ -114,7 +98,7 @@ public final class DashboardViewModel implements LiveEvents.Display {
         this.runId = runId;
         this.onRunChanged = onRunChanged;
         this.texts = new ProgressTexts(messages);
-        this.eta = new PhaseEta(nanoClock);
+        this.progress = new RunProgress(messages, nanoClock);
         this.curves = new RunCurves(steps, DEFAULT_SMOOTHING, metric -> fx.execute(() -> evalMetrics.add(metric)));
     }
 
@@ -138,34 +122,9 @@ public final class DashboardViewModel implements LiveEvents.Display {
         return statusText.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty iterationTextProperty() {
-        return iterationText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty phaseTextProperty() {
-        return phaseText.getReadOnlyProperty();
-    }
-
-    /** The global step while training. */
-    public ReadOnlyStringProperty stepTextProperty() {
-        return stepText.getReadOnlyProperty();
-    }
-
-    /** Share of the current phase done, in [0, 1]; -1 while a phase has not counted anything yet. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty progressTextProperty() {
-        return progressText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty etaTextProperty() {
-        return etaText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty throughputTextProperty() {
-        return throughputText.getReadOnlyProperty();
+    /** Iteration, phase, step, share done, time left and speed. */
+    public RunProgress progress() {
+        return progress;
     }
 
     /** The last export's result. */
@@ -175,7 +134,7 @@ public final class DashboardViewModel implements LiveEvents.Display {
 
     /** The run's log and the dashboard's own lines (opened, cancel asked, resumed, ended). */
     public ObservableList<String> log() {
-        return readOnlyLog;
+        return log.lines();
     }
 
     /** The global steps at which completed iterations end, ascending. */
@@ -193,19 +152,6 @@ public final class DashboardViewModel implements LiveEvents.Display {
         return curves;
     }
 
-    public DataSet rawCurve(String metric) {
-        return curves.raw(metric);
-    }
-
-    public DataSet smoothedCurve(String metric) {
-        return curves.smoothed(metric);
-    }
-
-    /** Null before the metric's first point. */
-    public DataSet evalCurve(String metric) {
-        return curves.eval(metric);
-    }
-
     // Commands
 
     /** Reads the run and, if it trains in this window, joins it. */
@@ -213,7 +159,8 @@ public final class DashboardViewModel implements LiveEvents.Display {
         state.set(State.LOADING);
         statusText.set(messages.get("dashboard.status.loading"));
         LiveEvents listener = new LiveEvents(this, fx, new CurveFeed(curves, chartWriter));
-        logMark = log.size();
+        log.markJoin();
+        heardLive = false;
         executor.execute(() -> subscribeAndRead(liveRuns.find(runId).orElse(null), listener),
                 joined -> shown(joined, listener, false),
                 failure -> {
@@ -250,7 +197,8 @@ public final class DashboardViewModel implements LiveEvents.Display {
             return;
         }
         addLog(messages.get("dashboard.log.resume"));
-        logMark = log.size();
+        log.markJoin();
+        heardLive = false;
         LiveEvents listener = new LiveEvents(this, fx, new CurveFeed(curves, chartWriter));
         attach(resumed, listener);
         onRunChanged.run();
@@ -318,7 +266,7 @@ public final class DashboardViewModel implements LiveEvents.Display {
         listener.feed().history(history);
         Run run = history.run();
         project = history.project();
-        planned = history.planned();
+        progress.plan(history.planned());
         title.set(messages.get("dashboard.title", run.kind().name(), run.id(), project));
         mergeBoundaries(steps.ends(history.completed()));
         if (joined.live() != null) {
@@ -329,7 +277,7 @@ public final class DashboardViewModel implements LiveEvents.Display {
                 LiveRun.Snapshot at = joined.snapshot();
                 progress(at.iteration(), at.phase(), at.done(), at.total());
             }
-            log.addAll(Math.min(logMark, log.size()), joined.snapshot().log());
+            log.addEarlier(joined.snapshot().log());
             if (!joined.live().finished() && !resumed) {
                 state.set(joined.live().cancelRequested() ? State.STOPPING : State.TRAINING);
                 statusText.set(messages.get(joined.live().cancelRequested() ? "dashboard.status.stopping"
@@ -340,13 +288,11 @@ public final class DashboardViewModel implements LiveEvents.Display {
             recorded(run);
             addLog(messages.get("dashboard.log.opened", title.get(), statusText.get()));
         }
-        trimLog();
     }
 
     private void attach(LiveRun running, LiveEvents listener) {
         live = running;
         events = listener;
-        heardLive = false;
         state.set(State.TRAINING);
         statusText.set(messages.get("dashboard.status.training"));
         running.outcome().whenComplete((outcome, failure) -> fx.execute(() -> ended(running, outcome, failure)));
@@ -361,9 +307,6 @@ public final class DashboardViewModel implements LiveEvents.Display {
             return; // already seen ending
         }
         detach();
-        phase = null;
-        etaText.set("");
-        throughputText.set("");
         executor.execute(() -> workspace.runs().findById(runId).orElseThrow(), run -> {
             recorded(run);
             if (failure != null && run.status() != RunStatus.FAILED) {
@@ -388,17 +331,7 @@ public final class DashboardViewModel implements LiveEvents.Display {
     private void recorded(Run run) {
         state.set(run.status() == RunStatus.COMPLETED ? State.COMPLETED : State.STOPPED);
         statusText.set(texts.status(run));
-        if (run.status() == RunStatus.COMPLETED) {
-            progress.set(1);
-            progressText.set("");
-            phaseText.set("");
-            stepText.set("");
-        } else if (progress.get() < 0) {
-            progress.set(0);
-        }
-        if (iterationText.get().isEmpty() && planned > 0) {
-            iterationText.set(messages.get("dashboard.iterations.done", completedCount(), planned));
-        }
+        progress.stopped(run.status() == RunStatus.COMPLETED, completedCount());
     }
 
     private int completedCount() {
@@ -419,20 +352,7 @@ public final class DashboardViewModel implements LiveEvents.Display {
     @Override
     public void progress(int iteration, Phase current, int done, int total) {
         heardLive = true;
-        if (current != phase || iteration != phaseIteration) {
-            phase = current;
-            phaseIteration = iteration;
-            eta.restart(done);
-            phaseText.set(texts.phase(current));
-        }
-        iterationText.set(planned > 0 ? messages.get("dashboard.iteration", iteration, planned)
-                : messages.get("dashboard.iteration.unplanned", iteration));
-        progress.set(total > 0 ? Math.min(1.0, (double) done / total) : -1);
-        progressText.set(total > 0 ? messages.get("dashboard.progress", done, total) : "");
-        etaText.set(eta.remaining(done, total).map(texts::remaining).orElse(messages.get("dashboard.eta.estimating")));
-        throughputText.set(texts.throughput(current, eta.perSecond(done)));
-        stepText.set(current == Phase.TRAINING && total > 0
-                ? messages.get("dashboard.step", steps.global(iteration, done), done, total) : "");
+        progress.update(iteration, current, done, total, steps.global(iteration, done));
     }
 
     @Override
@@ -447,13 +367,6 @@ public final class DashboardViewModel implements LiveEvents.Display {
 
     private void addLog(String line) {
         log.add(line);
-        trimLog();
-    }
-
-    private void trimLog() {
-        if (log.size() > LOG_LINES) {
-            log.remove(0, log.size() - LOG_LINES);
-        }
     }
 
     Optional<LiveRun> live() {

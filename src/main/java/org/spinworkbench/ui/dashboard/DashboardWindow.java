@@ -1,7 +1,6 @@
 package org.spinworkbench.ui.dashboard;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,14 +12,12 @@ import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -130,25 +127,25 @@ public final class DashboardWindow {
         heading.setAlignment(Pos.BASELINE_LEFT);
 
         Label iteration = label("dashboardIteration", "dashboard-iteration");
-        iteration.textProperty().bind(viewModel.iterationTextProperty());
+        iteration.textProperty().bind(viewModel.progress().iterationTextProperty());
         Label phase = label("dashboardPhase", "dashboard-phase");
-        phase.textProperty().bind(viewModel.phaseTextProperty());
+        phase.textProperty().bind(viewModel.progress().phaseTextProperty());
         Label step = label("dashboardStep", "dashboard-muted");
-        step.textProperty().bind(viewModel.stepTextProperty());
+        step.textProperty().bind(viewModel.progress().stepTextProperty());
         HBox where = new HBox(12, iteration, phase, step);
         where.setAlignment(Pos.BASELINE_LEFT);
 
         ProgressBar bar = new ProgressBar(0);
         bar.setId("dashboardProgress");
         bar.setMaxWidth(Double.MAX_VALUE);
-        bar.progressProperty().bind(viewModel.progressProperty());
+        bar.progressProperty().bind(viewModel.progress().progressProperty());
         HBox.setHgrow(bar, Priority.ALWAYS);
         Label counted = label("dashboardProgressText", "dashboard-muted");
-        counted.textProperty().bind(viewModel.progressTextProperty());
+        counted.textProperty().bind(viewModel.progress().progressTextProperty());
         Label eta = label("dashboardEta", "dashboard-muted");
-        eta.textProperty().bind(viewModel.etaTextProperty());
+        eta.textProperty().bind(viewModel.progress().etaTextProperty());
         Label speed = label("dashboardThroughput", "dashboard-muted");
-        speed.textProperty().bind(viewModel.throughputTextProperty());
+        speed.textProperty().bind(viewModel.progress().throughputTextProperty());
         HBox progress = new HBox(10, bar, counted, eta, speed);
         progress.setAlignment(Pos.CENTER_LEFT);
 
@@ -242,77 +239,5 @@ public final class DashboardWindow {
         label.setId(id);
         label.getStyleClass().add(styleClass);
         return label;
-    }
-
-    /** The charts, two to a row: the training curves, then the held-out metrics per iteration. */
-    static final class ChartPanels {
-        private final GridPane grid = new GridPane();
-        private final List<ChartPanel> panels;
-        private final ChartPanel eval;
-
-        ChartPanels(DashboardViewModel viewModel, Messages messages, java.util.function.Consumer<ChartPanel> onExport) {
-            var ends = viewModel.boundaries();
-            panels = List.of(
-                    training(viewModel, new ChartPanel("chart-loss", messages.get("dashboard.chart.loss"), messages,
-                            false, ends, onExport), "loss"),
-                    training(viewModel, new ChartPanel("chart-rewards", messages.get("dashboard.chart.rewards"),
-                            messages, false, ends, onExport), "rewards/real", "rewards/generated"),
-                    training(viewModel, new ChartPanel("chart-margins", messages.get("dashboard.chart.margins"),
-                            messages, false, ends, onExport), "rewards/margins"),
-                    training(viewModel, new ChartPanel("chart-accuracies", messages.get("dashboard.chart.accuracies"),
-                            messages, false, ends, onExport), "rewards/accuracies"),
-                    training(viewModel, new ChartPanel("chart-logps", messages.get("dashboard.chart.logps"),
-                            messages, false, ends, onExport), "logps/real", "logps/generated"),
-                    training(viewModel, new ChartPanel("chart-learning-rate",
-                            messages.get("dashboard.chart.learningRate"), messages, false, ends, onExport),
-                            "learning_rate"),
-                    training(viewModel, new ChartPanel("chart-grad-norm", messages.get("dashboard.chart.gradNorm"),
-                            messages, false, ends, onExport), "grad_norm"),
-                    new ChartPanel("chart-eval", messages.get("dashboard.chart.eval"), messages, true, ends, onExport));
-            eval = panels.get(panels.size() - 1);
-            eval.addControl(evalChoice(viewModel, messages));
-            for (int i = 0; i < panels.size(); i++) {
-                grid.add(panels.get(i).node(), i % 2, i / 2);
-                GridPane.setHgrow(panels.get(i).node(), Priority.ALWAYS);
-            }
-            grid.setHgap(10);
-            grid.setVgap(10);
-            grid.setId("dashboardChartGrid");
-        }
-
-        GridPane grid() {
-            return grid;
-        }
-
-        List<ChartPanel> panels() {
-            return panels;
-        }
-
-        ChartPanel panel(String id) {
-            return panels.stream().filter(panel -> panel.id().equals(id)).findFirst().orElseThrow();
-        }
-
-        private static ChartPanel training(DashboardViewModel viewModel, ChartPanel panel, String... metrics) {
-            for (int i = 0; i < metrics.length; i++) {
-                panel.show(viewModel.rawCurve(metrics[i]), i, true);
-                panel.show(viewModel.smoothedCurve(metrics[i]), i, false);
-            }
-            return panel;
-        }
-
-        private ComboBox<String> evalChoice(DashboardViewModel viewModel, Messages messages) {
-            ComboBox<String> choice = new ComboBox<>(viewModel.evalMetrics());
-            choice.setId("dashboardEvalMetric");
-            choice.setPromptText(messages.get("dashboard.eval.metric"));
-            choice.valueProperty().addListener((o, before, now) -> eval.showOnly(now == null ? null
-                    : viewModel.evalCurve(now)));
-            viewModel.evalMetrics().addListener((ListChangeListener<String>) change -> {
-                if (choice.getValue() == null && !viewModel.evalMetrics().isEmpty()) {
-                    choice.setValue(viewModel.evalMetrics().contains("eval_loss") ? "eval_loss"
-                            : viewModel.evalMetrics().get(0));
-                }
-            });
-            return choice;
-        }
     }
 }

@@ -91,21 +91,21 @@ class DashboardViewModelTest {
         assertEquals(List.of(first, total), onFx(() -> new ArrayList<>(viewModel.boundaries())));
         for (String metric : RunCurves.TRAINING_METRICS) {
             assertEquals(total, viewModel.curves().count(metric), metric + ": one point per step");
-            assertArrayEquals(steps(1, total), xs(viewModel.rawCurve(metric)), 0, metric + " on the global step");
-            assertEquals(total, viewModel.smoothedCurve(metric).getDataCount(), metric + " smoothed");
+            assertArrayEquals(steps(1, total), xs(viewModel.curves().raw(metric)), 0, metric + " on the global step");
+            assertEquals(total, viewModel.curves().smoothed(metric).getDataCount(), metric + " smoothed");
         }
         List<String> evalMetrics = onFx(() -> new ArrayList<>(viewModel.evalMetrics()));
         assertTrue(evalMetrics.containsAll(List.of("eval_loss", "eval_rewards/margins", "eval_rewards/accuracies")),
                 evalMetrics.toString());
         for (String metric : evalMetrics) {
-            assertArrayEquals(new double[] {first, total}, xs(viewModel.evalCurve(metric)), 0,
+            assertArrayEquals(new double[] {first, total}, xs(viewModel.curves().eval(metric)), 0,
                     metric + ": one point where each iteration ends");
         }
         double lastEvalLoss = workspace.evaluations().listByRun(outcome.runId()).get(1).metrics().get("eval_loss");
-        assertEquals(lastEvalLoss, viewModel.evalCurve("eval_loss").get(DataSet.DIM_Y, 1), 1e-12);
+        assertEquals(lastEvalLoss, viewModel.curves().eval("eval_loss").get(DataSet.DIM_Y, 1), 1e-12);
         assertEquals("SPIN run " + outcome.runId() + " · Tiny", onFx(() -> viewModel.titleProperty().get()));
         assertEquals("Completed", onFx(() -> viewModel.statusTextProperty().get()));
-        assertEquals(1.0, onFx(() -> viewModel.progressProperty().get()));
+        assertEquals(1.0, onFx(() -> viewModel.progress().progressProperty().get()));
     }
 
     @Test
@@ -116,12 +116,12 @@ class DashboardViewModelTest {
 
         viewModel.smoothWith(0.9);
         settleCharts();
-        double[] raw = ys(viewModel.rawCurve("loss"));
-        assertArrayEquals(Ema.smooth(raw, 0.9), ys(viewModel.smoothedCurve("loss")), 1e-12);
+        double[] raw = ys(viewModel.curves().raw("loss"));
+        assertArrayEquals(Ema.smooth(raw, 0.9), ys(viewModel.curves().smoothed("loss")), 1e-12);
 
         viewModel.smoothWith(0);
         settleCharts();
-        assertArrayEquals(raw, ys(viewModel.smoothedCurve("loss")), 1e-12, "no smoothing: the raw curve");
+        assertArrayEquals(raw, ys(viewModel.curves().smoothed("loss")), 1e-12, "no smoothing: the raw curve");
     }
 
     @Test
@@ -223,7 +223,7 @@ class DashboardViewModelTest {
         assertTrue(runChanges.get() >= changesWhenStopped + 2, "resumed, then ended");
         int recorded = workspace.metrics().series(runId, "loss").size();
         assertEquals(recorded, viewModel.curves().count("loss"), "every step once, across cancel and resume");
-        double[] x = xs(viewModel.rawCurve("loss"));
+        double[] x = xs(viewModel.curves().raw("loss"));
         assertArrayEquals(steps(1, recorded), x, 0);
         assertEquals(2, onFx(() -> viewModel.boundaries().size()));
         List<String> log = onFx(() -> new ArrayList<>(viewModel.log()));
