@@ -11,11 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressBar;
@@ -33,6 +35,7 @@ import org.spinworkbench.runs.RunService;
 import org.spinworkbench.runs.TinyRuns;
 import org.spinworkbench.store.RunStatus;
 import org.spinworkbench.store.Workspace;
+import org.spinworkbench.train.TrainingListener;
 import org.spinworkbench.ui.common.BackgroundTaskExecutor;
 import org.spinworkbench.ui.common.Messages;
 import org.testfx.api.FxRobot;
@@ -76,10 +79,28 @@ class DashboardWindowTest extends FxRobot {
         workspace.close();
     }
 
+    private LiveRun run;
+
     private long startRun(int iterations) throws Exception {
-        LiveRun run = liveRuns.start(TinyRuns.spec(TinyRuns.model(folder), TinyRuns.data(folder),
+        run = liveRuns.start(TinyRuns.spec(TinyRuns.model(folder), TinyRuns.data(folder),
                 TinyRuns.config(iterations, 2)));
         return run.runId().get(60, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Holds the run at its next training step until it is asked to stop: a tiny run finishes in
+     * seconds on an idle machine, sooner than a robot clicks through a confirmation.
+     */
+    private void holdTrainingUntilCancelled() {
+        run.addListener(new TrainingListener() {
+            @Override
+            public void stepMetrics(int iteration, long step, Map<String, Double> metrics) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!run.cancelRequested() && System.nanoTime() < deadline) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+                }
+            }
+        });
     }
 
     private void openDashboard(long runId) {
@@ -137,6 +158,7 @@ class DashboardWindowTest extends FxRobot {
         long runId = startRun(2);
         openDashboard(runId);
         waitUntil(() -> !lookup("#dashboardCancel").queryButton().isDisabled());
+        holdTrainingUntilCancelled();
 
         clickOn("#dashboardCancel");
         assertTrue(lookup("#cancelRunConfirmation").tryQuery().isPresent(), "asks before stopping the run");
