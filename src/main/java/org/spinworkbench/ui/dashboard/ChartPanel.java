@@ -55,7 +55,8 @@ final class ChartPanel {
         this.id = id;
         this.messages = messages;
         xAxis = new DefaultNumericAxis(messages.get("dashboard.axis.step"));
-        xAxis.setForceZeroInRange(false);
+        xAxis.setForceZeroInRange(markers); // held-out points: from the base model (step 0) on
+        xAxis.setAutoRangePadding(markers ? 0.05 : 0);
         xAxis.setUnit(null); // a step has no unit: no empty "[]" after the name
         DefaultNumericAxis yAxis = new DefaultNumericAxis();
         yAxis.setName(null); // the chart's title says what it shows
@@ -119,7 +120,7 @@ final class ChartPanel {
         assert Platform.isFxApplicationThread();
         String paint = COLOURS[colour % COLOURS.length];
         data.setStyle(faint ? "-fx-line-color: " + paint + "55; -fx-line-width: 1; -fx-show-in-legend: false;"
-                : "-fx-line-color: " + paint + "; -fx-marker-color: " + paint + "; -fx-line-width: 2; -fx-marker-size: 4;");
+                : "-fx-line-color: " + paint + "; -fx-marker-color: " + paint + "; -fx-line-width: 2; -fx-marker-size: 5;");
         renderer.getDatasets().add(data);
         chart.setLegendVisible(renderer.getDatasets().size() > 2);
     }

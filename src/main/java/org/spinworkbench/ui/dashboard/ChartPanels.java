@@ -27,7 +27,7 @@ final class ChartPanels {
                         messages, false, ends, onExport), "rewards/accuracies"),
                 training(viewModel, new ChartPanel("chart-logps", messages.get("dashboard.chart.logps"),
                         messages, false, ends, onExport), "logps/real", "logps/generated"),
-                training(viewModel, new ChartPanel("chart-learning-rate",
+                exact(viewModel, new ChartPanel("chart-learning-rate",
                         messages.get("dashboard.chart.learningRate"), messages, false, ends, onExport),
                         "learning_rate"),
                 training(viewModel, new ChartPanel("chart-grad-norm", messages.get("dashboard.chart.gradNorm"),
@@ -61,6 +61,12 @@ final class ChartPanels {
             panel.show(viewModel.curves().raw(metrics[i]), i, true);
             panel.show(viewModel.curves().smoothed(metrics[i]), i, false);
         }
+        return panel;
+    }
+
+    /** A curve that is set, not measured (the learning rate): smoothing it would only misdraw the schedule. */
+    private static ChartPanel exact(DashboardViewModel viewModel, ChartPanel panel, String metric) {
+        panel.show(viewModel.curves().raw(metric), 0, false);
         return panel;
     }
 

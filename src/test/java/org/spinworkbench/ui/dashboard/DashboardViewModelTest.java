@@ -233,6 +233,31 @@ class DashboardViewModelTest {
         assertFalse(viewModel.live().isPresent(), "no longer listening to the finished run");
     }
 
+    @Test
+    void aRunLeftRunningByAKilledWorkbenchIsResumable() throws Exception {
+        LiveRun run = liveRuns.start(TinyRuns.spec(TinyRuns.model(folder), TinyRuns.data(folder),
+                TinyRuns.config(1, 2)));
+        long runId = run.runId().get(60, TimeUnit.SECONDS);
+        run.cancel();
+        assertEquals(RunStatus.CANCELLED, run.outcome().get(120, TimeUnit.SECONDS).status());
+        workspace.runs().markRunning(runId); // what a kill leaves: running in the store, training nowhere
+
+        DashboardViewModel viewModel = dashboard(runId);
+        waitUntil(() -> viewModel.stateProperty().get() == State.STOPPED);
+        assertTrue(onFx(() -> viewModel.statusTextProperty().get()).startsWith("Interrupted"));
+
+        List<String> errors = new ArrayList<>();
+        onFx(() -> {
+            viewModel.resume(errors::add);
+            return null;
+        });
+        waitUntil(() -> viewModel.stateProperty().get() == State.COMPLETED);
+        assertEquals(List.of(), errors);
+        assertEquals(RunStatus.COMPLETED, workspace.runs().findById(runId).orElseThrow().status());
+        assertEquals(workspace.metrics().series(runId, "loss").size(), viewModel.curves().count("loss"));
+        assertEquals("1 of 1 iterations completed", onFx(() -> viewModel.progress().iterationTextProperty().get()));
+    }
+
     private <T> T onFx(Callable<T> work) throws Exception {
         return fx.submit(work).get(30, TimeUnit.SECONDS);
     }
