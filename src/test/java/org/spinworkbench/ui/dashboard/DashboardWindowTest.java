@@ -81,8 +81,8 @@ class DashboardWindowTest extends FxRobot {
 
     private LiveRun run;
 
-    private long startRun(int iterations) throws Exception {
-        run = liveRuns.start(TinyRuns.spec(TinyRuns.model(folder), TinyRuns.data(folder),
+    private long startRun(int iterations, int rows) throws Exception {
+        run = liveRuns.start(TinyRuns.spec(TinyRuns.model(folder), TinyRuns.data(folder, rows),
                 TinyRuns.config(iterations, 2)));
         return run.runId().get(60, TimeUnit.SECONDS);
     }
@@ -115,7 +115,7 @@ class DashboardWindowTest extends FxRobot {
 
     @Test
     void aLiveRunFillsTheChartsCompletesAndExportsItsCurves() throws Exception {
-        long runId = startRun(2);
+        long runId = startRun(2, 12);
         openDashboard(runId);
         waitUntil(() -> window.viewModel().curves().count("loss") > 0);
         assertTrue(interactAnd(() -> DashboardWindow.find(runId).orElseThrow()) == window, "one window per run");
@@ -155,7 +155,8 @@ class DashboardWindowTest extends FxRobot {
 
     @Test
     void aCancelledRunResumesToCompletion() throws Exception {
-        long runId = startRun(2);
+        // enough rows that the run is still training when the dashboard has joined it
+        long runId = startRun(1, 48);
         openDashboard(runId);
         waitUntil(() -> !lookup("#dashboardCancel").queryButton().isDisabled());
         holdTrainingUntilCancelled();
