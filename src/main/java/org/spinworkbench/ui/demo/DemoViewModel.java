@@ -20,6 +20,7 @@ import org.spinworkbench.train.Phase;
 import org.spinworkbench.train.TrainingListener;
 import org.spinworkbench.ui.common.ErrorMessages;
 import org.spinworkbench.ui.common.Messages;
+import org.spinworkbench.ui.common.PhaseEta;
 
 /**
  * The workshop demo window's state: a SPIN run of the bundled model, its phase and progress

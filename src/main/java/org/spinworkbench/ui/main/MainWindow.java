@@ -144,7 +144,11 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
     @Override
     public void openDashboard(long runId) {
         assert Platform.isFxApplicationThread();
-        // the run dashboard opens here
+        // one window per run: asking again brings the open one to the front
+        org.spinworkbench.ui.dashboard.DashboardWindow.find(runId)
+                .orElseGet(() -> new org.spinworkbench.ui.dashboard.DashboardWindow(stage, workspace, liveRuns,
+                        executor, messages, runId, () -> viewModel.runs().refresh()))
+                .show();
     }
 
     @Override
