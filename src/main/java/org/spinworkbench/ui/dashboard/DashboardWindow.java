@@ -31,6 +31,7 @@ import org.spinworkbench.ui.common.Alerts;
 import org.spinworkbench.ui.common.AppIcons;
 import org.spinworkbench.ui.common.ErrorMessages;
 import org.spinworkbench.ui.common.Messages;
+import org.spinworkbench.ui.common.StopRunConfirmation;
 import org.spinworkbench.ui.common.Styles;
 import org.spinworkbench.ui.common.TaskExecutor;
 
@@ -181,7 +182,10 @@ public final class DashboardWindow {
         Button cancel = new Button(messages.get("dashboard.cancel"));
         cancel.setId("dashboardCancel");
         cancel.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(DashboardViewModel.State.TRAINING));
-        cancel.setOnAction(event -> new CancelRunConfirmation(stage, messages).show(viewModel::cancel));
+        cancel.setOnAction(event -> new StopRunConfirmation(stage, new StopRunConfirmation.Texts("cancelRun",
+                messages.get("dashboard.stop.title"), messages.get("dashboard.stop.header"),
+                messages.get("dashboard.stop.content"), messages.get("dashboard.stop.confirm"),
+                messages.get("dashboard.stop.keep"))).show(viewModel::cancel));
         Button resume = new Button(messages.get("dashboard.resume"));
         resume.setId("dashboardResume");
         resume.getStyleClass().add("accent");
