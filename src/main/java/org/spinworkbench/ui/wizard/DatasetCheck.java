@@ -1,0 +1,28 @@
+package org.spinworkbench.ui.wizard;
+
+import java.util.List;
+import org.spinworkbench.data.DatasetProblem;
+import org.spinworkbench.data.LoadedDataset;
+
+/**
+ * The dataset (and evaluation file) as the wizard read them: every row is either an example
+ * or a problem, whatever the policy, so the user sees all problems before choosing one.
+ *
+ * @param eval null without an evaluation file
+ */
+public record DatasetCheck(LoadedDataset train, LoadedDataset eval, List<PreviewRow> preview) {
+    public DatasetCheck {
+        preview = List.copyOf(preview);
+    }
+
+    /** Every row left out, of both files, in file order. */
+    public List<DatasetProblem> problems() {
+        return eval == null ? train.skipped()
+                : java.util.stream.Stream.concat(train.skipped().stream(), eval.skipped().stream()).toList();
+    }
+
+    /** Whether iteration 1 could train on synthetic responses the data carries. */
+    public boolean carriesGeneratedResponses() {
+        return train.examples().stream().allMatch(example -> example.generatedResponse() != null);
+    }
+}
