@@ -181,6 +181,9 @@ public final class DatasetStepViewModel {
         String request = String.join("\n", data, withEval ? eval : "", String.valueOf(named), String.valueOf(asIs),
                 chosen.folder().toString());
         if (request.equals(requested) && (checking.get() || check.get() != null)) {
+            if (!checking.get()) {
+                judge(); // same files, but perhaps another split
+            }
             return;
         }
         requested = request;

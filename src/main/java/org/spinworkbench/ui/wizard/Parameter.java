@@ -1,7 +1,6 @@
 package org.spinworkbench.ui.wizard;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 import org.spinworkbench.train.TrainingConfig;
 
 /**
@@ -83,10 +82,17 @@ public enum Parameter {
         };
     }
 
-    /** Short and exact: no trailing zeros, an exponent only where the number is tiny. */
+    /** Short and exact: no trailing zeros; an exponent for learning-rate-sized numbers and huge ones. */
     static String decimal(double value) {
         BigDecimal exact = BigDecimal.valueOf(value).stripTrailingZeros();
         String plain = exact.toPlainString();
-        return plain.length() <= 8 ? plain : exact.toString().toLowerCase(Locale.ROOT).replace("e+", "e");
+        boolean tiny = value != 0 && Math.abs(value) < 1e-3;
+        if (!tiny && plain.length() <= 8) {
+            return plain;
+        }
+        String unscaled = exact.unscaledValue().abs().toString();
+        int exponent = unscaled.length() - 1 - exact.scale();
+        String digits = unscaled.length() == 1 ? unscaled : unscaled.charAt(0) + "." + unscaled.substring(1);
+        return (exact.signum() < 0 ? "-" : "") + digits + "e" + exponent;
     }
 }
