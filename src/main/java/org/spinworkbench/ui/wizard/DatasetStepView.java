@@ -85,7 +85,7 @@ final class DatasetStepView extends VBox {
         preview.setCellFactory(list -> new PreviewCell());
 
         getChildren().addAll(WizardControls.heading(messages.get("wizard.data.heading")),
-                new Label(messages.get("wizard.data.fileLabel")), dataPath, demo, reading, raw,
+                WizardControls.help(messages.get("wizard.data.fileLabel")), dataPath, demo, reading, raw,
                 split(viewModel),
                 new HBox(8, checking, WizardControls.bound("dataSummary", viewModel.summaryProperty(), "wizard-facts")),
                 WizardControls.bound("splitCounts", viewModel.splitTextProperty(), "wizard-facts"),

@@ -24,7 +24,6 @@ import org.spinworkbench.data.DatasetProblem;
 import org.spinworkbench.data.ProblemPolicy;
 import org.spinworkbench.lm.hf.ChatTemplate;
 import org.spinworkbench.runs.RunSpec;
-import org.spinworkbench.train.TrainingConfig;
 import org.spinworkbench.ui.common.Messages;
 import org.spinworkbench.ui.common.TaskExecutor;
 
@@ -265,40 +264,15 @@ public final class DatasetStepViewModel {
     /** Decides, from the files already read, whether a run could start on them as chosen. */
     private void judge() {
         DatasetCheck found = check.get();
-        usable.set(false);
-        splitText.set("");
         if (found == null) {
+            usable.set(false);
+            splitText.set("");
             return;
         }
-        error.set("");
-        List<DatasetProblem> bad = found.problems();
-        if (policy.get() == ProblemPolicy.STOP && !bad.isEmpty()) {
-            error.set(messages.get("wizard.data.stopsAtProblem", bad.size(), bad.get(0).message()));
-            return;
-        }
-        double share = RunSpec.DEFAULT_EVAL_FRACTION;
-        int held = 0;
-        try {
-            if (split.get() == SplitChoice.FRACTION) {
-                share = Double.parseDouble(fraction.get().strip());
-            } else if (split.get() == SplitChoice.SIZE) {
-                held = Integer.parseInt(size.get().strip());
-            }
-        } catch (NumberFormatException e) {
-            error.set(split.get() == SplitChoice.FRACTION ? messages.get("wizard.data.fractionInvalid")
-                    : messages.get("wizard.data.sizeInvalid"));
-            return;
-        }
-        SplitCounts counts;
-        try {
-            counts = SplitCounts.of(found, split.get(), share, held, TrainingConfig.DEFAULT_SEED);
-        } catch (IllegalArgumentException e) {
-            error.set(split.get() == SplitChoice.EVAL_FILE && found.eval() == null
-                    ? messages.get("wizard.data.evalRequired") : e.getMessage());
-            return;
-        }
-        splitText.set(messages.get("wizard.data.splitCounts", counts.train(), counts.eval()));
-        usable.set(true);
+        DataVerdict verdict = DataVerdict.of(found, policy.get(), split.get(), fraction.get(), size.get(), messages);
+        error.set(verdict.problem());
+        splitText.set(verdict.splitText());
+        usable.set(verdict.usable());
     }
 
     /** A path being edited: what was read from the old one no longer counts. */

@@ -76,6 +76,9 @@ public final class ParameterForm {
             return Optional.empty();
         } catch (Refused refused) {
             return Optional.of(refused.problem);
+        } catch (IllegalArgumentException e) {
+            // TrainingConfig is the authority; a rule of its that no field checks still blocks Next.
+            return Optional.of(new ParameterProblem(null, ParameterProblem.Kind.REFUSED, 0, e.getMessage()));
         }
     }
 

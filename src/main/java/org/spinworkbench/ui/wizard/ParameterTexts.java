@@ -70,6 +70,7 @@ final class ParameterTexts {
             case BEYOND_CONTEXT -> messages.get("wizard.problem.beyondContext", label(Parameter.MAX_LENGTH),
                     problem.limit());
             case NO_GENERATED_RESPONSES -> messages.get("wizard.problem.noGenerated");
+            case REFUSED -> messages.get("wizard.problem.refused", problem.reason());
         };
     }
 }

@@ -7,7 +7,10 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.spinworkbench.train.SpinLossKind;
 import org.spinworkbench.train.TrainingConfig;
@@ -25,6 +28,13 @@ final class ParametersStepView extends VBox {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(6);
+        ColumnConstraints name = new ColumnConstraints();
+        name.setMinWidth(Region.USE_PREF_SIZE); // names are never cut; the explanations wrap instead
+        ColumnConstraints value = new ColumnConstraints();
+        value.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints help = new ColumnConstraints();
+        help.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(name, value, help);
         int row = 0;
         for (Parameter parameter : Parameter.values()) {
             TextField field = new TextField();
@@ -63,7 +73,7 @@ final class ParametersStepView extends VBox {
 
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(380);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(WizardControls.heading(messages.get("wizard.parameters.heading")),
                 WizardControls.help(messages.get("wizard.parameters.explanation")),
                 WizardControls.error("parametersError", viewModel.errorProperty()), scroll);

@@ -1,8 +1,10 @@
 package org.spinworkbench.ui.wizard;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.spinworkbench.ui.common.Messages;
@@ -24,6 +26,14 @@ final class ReviewStepView extends VBox {
         TableColumn<ReviewLine, String> value = new TableColumn<>(messages.get("wizard.review.value"));
         value.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().value()));
         value.setSortable(false);
+        value.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null ? null : new Tooltip(text)); // long paths do not fit the column
+            }
+        });
         table.getColumns().add(label);
         table.getColumns().add(value);
         VBox.setVgrow(table, Priority.ALWAYS);

@@ -1,6 +1,7 @@
 package org.spinworkbench.ui.wizard;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -78,8 +80,8 @@ public final class TrainingWizard {
 
     private BorderPane content() {
         Map<WizardStep, Node> pages = new EnumMap<>(WizardStep.class);
-        pages.put(WizardStep.MODEL, new ModelStepView(viewModel.model(), messages));
-        pages.put(WizardStep.DATASET, new DatasetStepView(viewModel.data(), messages));
+        pages.put(WizardStep.MODEL, scrolled(new ModelStepView(viewModel.model(), messages)));
+        pages.put(WizardStep.DATASET, scrolled(new DatasetStepView(viewModel.data(), messages)));
         pages.put(WizardStep.PARAMETERS, new ParametersStepView(viewModel.parameters(), messages));
         pages.put(WizardStep.REVIEW, new ReviewStepView(viewModel, messages));
         pages.put(WizardStep.LAUNCH, new LaunchStepView(viewModel, messages));
@@ -96,6 +98,14 @@ public final class TrainingWizard {
         root.setLeft(stepList());
         root.setBottom(buttons());
         return root;
+    }
+
+    /** A page that may be taller than the window: long problem lists, a preview of long prompts. */
+    private static ScrollPane scrolled(Node page) {
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("wizard-scroll");
+        return scroll;
     }
 
     private VBox stepList() {
@@ -176,7 +186,7 @@ public final class TrainingWizard {
 
     private Optional<RunSpec> latestSpec(long projectId) {
         return workspace.runs().listByProject(projectId).stream()
-                .max(java.util.Comparator.comparingLong(Run::id))
+                .max(Comparator.comparingLong(Run::id))
                 .map(run -> RunSpec.fromJson(run.configJson()));
     }
 
