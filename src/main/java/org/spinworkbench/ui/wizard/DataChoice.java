@@ -12,7 +12,8 @@ import org.spinworkbench.data.ProblemPolicy;
  * @param evalFraction the share held out with {@link SplitChoice#FRACTION}
  * @param evalSize     the examples held out with {@link SplitChoice#SIZE}
  * @param raw          prompts skip the chat template
+ * @param accuracyData null, or questions with checkable answers each iteration's model is scored on
  */
 public record DataChoice(Path dataset, DatasetFormat format, SplitChoice split, Path evalDataset, double evalFraction,
-                         int evalSize, ProblemPolicy policy, boolean raw) {
+                         int evalSize, ProblemPolicy policy, boolean raw, Path accuracyData) {
 }

@@ -1,5 +1,6 @@
 package org.spinworkbench.ui.wizard;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.spinworkbench.data.DatasetProblem;
 import org.spinworkbench.data.LoadedDataset;
@@ -8,9 +9,11 @@ import org.spinworkbench.data.LoadedDataset;
  * The dataset (and evaluation file) as the wizard read them: every row is either an example
  * or a problem, whatever the policy, so the user sees all problems before choosing one.
  *
- * @param eval null without an evaluation file
+ * @param eval              null without an evaluation file
+ * @param accuracyQuestions the checkable questions of the task-accuracy file; 0 without one
  */
-public record DatasetCheck(LoadedDataset train, LoadedDataset eval, List<PreviewRow> preview) {
+public record DatasetCheck(LoadedDataset train, LoadedDataset eval, List<PreviewRow> preview, Path accuracyFile,
+                           int accuracyQuestions) {
     public DatasetCheck {
         preview = List.copyOf(preview);
     }

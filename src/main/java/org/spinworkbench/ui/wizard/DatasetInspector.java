@@ -8,6 +8,7 @@ import org.spinworkbench.data.DatasetReader;
 import org.spinworkbench.data.Example;
 import org.spinworkbench.data.LoadedDataset;
 import org.spinworkbench.data.ProblemPolicy;
+import org.spinworkbench.data.tasks.CheckedExample;
 import org.spinworkbench.lm.ChatMessage;
 import org.spinworkbench.lm.hf.ChatTemplate;
 import org.spinworkbench.lm.hf.TokenizerException;
@@ -22,15 +23,18 @@ public final class DatasetInspector {
      *
      * @param format   null: told from the rows
      * @param template the model's chat template; ignored when {@code raw}
+     * @param accuracy null, or questions with checkable answers the run scores each model on
      */
-    public DatasetCheck check(Path train, Path eval, DatasetFormat format, ChatTemplate template, boolean raw) {
+    public DatasetCheck check(Path train, Path eval, DatasetFormat format, ChatTemplate template, boolean raw,
+                              Path accuracy) {
         LoadedDataset trainData = DatasetReader.read(train, format, ProblemPolicy.SKIP);
         LoadedDataset evalData = eval == null ? null : DatasetReader.read(eval, trainData.format(), ProblemPolicy.SKIP);
         List<PreviewRow> preview = new ArrayList<>();
         for (Example example : trainData.examples().subList(0, Math.min(PREVIEW_ROWS, trainData.examples().size()))) {
             preview.add(render(example, template, raw));
         }
-        return new DatasetCheck(trainData, evalData, preview);
+        int questions = accuracy == null ? 0 : CheckedExample.read(accuracy).size();
+        return new DatasetCheck(trainData, evalData, preview, accuracy, questions);
     }
 
     /** The prompt and real response as one text, exactly as the trainer tokenises them. */

@@ -89,6 +89,11 @@ final class DatasetStepView extends VBox {
                 split(viewModel),
                 new HBox(8, checking, WizardControls.bound("dataSummary", viewModel.summaryProperty(), "wizard-facts")),
                 WizardControls.bound("splitCounts", viewModel.splitTextProperty(), "wizard-facts"),
+                WizardControls.section(messages.get("wizard.data.accuracy")),
+                WizardControls.help(messages.get("wizard.data.accuracyHelp")),
+                WizardControls.pathField("accuracyFileField", "accuracyBrowseButton", messages.get("wizard.browse"),
+                        viewModel.accuracyFileProperty(), viewModel::check,
+                        WizardControls.files(messages.get("wizard.data.accuracyChooserTitle"))),
                 WizardControls.error("dataError", viewModel.errorProperty()),
                 WizardControls.section(messages.get("wizard.data.problems")), problems,
                 WizardControls.section(messages.get("wizard.data.preview")), preview);

@@ -1,6 +1,7 @@
 package org.spinworkbench.ui.wizard;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.beans.binding.BooleanBinding;
@@ -44,6 +45,7 @@ public final class DatasetStepViewModel {
 
     private final StringProperty dataFile = new SimpleStringProperty("");
     private final StringProperty evalFile = new SimpleStringProperty("");
+    private final StringProperty accuracyFile = new SimpleStringProperty("");
     /** null: told from the rows. */
     private final ObjectProperty<DatasetFormat> format = new SimpleObjectProperty<>();
     private final ObjectProperty<ProblemPolicy> policy = new SimpleObjectProperty<>(ProblemPolicy.STOP);
@@ -92,6 +94,7 @@ public final class DatasetStepViewModel {
         size.addListener((observable, before, now) -> judge());
         dataFile.addListener((observable, before, now) -> forget());
         evalFile.addListener((observable, before, now) -> forget());
+        accuracyFile.addListener((observable, before, now) -> forget());
     }
 
     // Properties
@@ -102,6 +105,11 @@ public final class DatasetStepViewModel {
 
     public StringProperty evalFileProperty() {
         return evalFile;
+    }
+
+    /** Questions with checkable answers (optional): each iteration's model is scored on them. */
+    public StringProperty accuracyFileProperty() {
+        return accuracyFile;
     }
 
     public ObjectProperty<DatasetFormat> formatProperty() {
@@ -170,6 +178,7 @@ public final class DatasetStepViewModel {
     public void check() {
         String data = dataFile.get().strip();
         String eval = evalFile.get().strip();
+        String accuracy = accuracyFile.get().strip();
         boolean withEval = split.get() == SplitChoice.EVAL_FILE && !eval.isEmpty();
         DatasetFormat named = format.get();
         boolean asIs = raw.get();
@@ -177,7 +186,7 @@ public final class DatasetStepViewModel {
         if (chosen == null) {
             return; // the preview needs the model's chat template; the model step comes first anyway
         }
-        String request = String.join("\n", data, withEval ? eval : "", String.valueOf(named), String.valueOf(asIs),
+        String request = String.join("\n", data, withEval ? eval : "", accuracy, String.valueOf(named), String.valueOf(asIs),
                 chosen.folder().toString());
         if (request.equals(requested) && (checking.get() || check.get() != null)) {
             if (!checking.get()) {
@@ -195,7 +204,8 @@ public final class DatasetStepViewModel {
         }
         ChatTemplate template = chosen.template();
         checking.set(true);
-        executor.execute(() -> inspector.check(Path.of(data), withEval ? Path.of(eval) : null, named, template, asIs),
+        executor.execute(() -> inspector.check(Path.of(data), withEval ? Path.of(eval) : null, named, template, asIs,
+                        accuracy.isEmpty() ? null : Path.of(accuracy)),
                 found -> {
                     if (ticket == checks) {
                         checking.set(false);
@@ -210,11 +220,15 @@ public final class DatasetStepViewModel {
                 });
     }
 
-    /** Chooses the bundled demo tasks: their training file, with their test file to evaluate on. */
+    /**
+     * Chooses the bundled demo tasks: their training file, with their test file to evaluate on
+     * and to score task accuracy on, as the workshop demo does.
+     */
     public void useDemoTasks() {
         executor.execute(demoTasks, folder -> {
             dataFile.set(folder.resolve("train.jsonl").toString());
             evalFile.set(folder.resolve("test.jsonl").toString());
+            accuracyFile.set(folder.resolve("test.jsonl").toString());
             if (split.get() == SplitChoice.EVAL_FILE) {
                 check();
             } else {
@@ -236,6 +250,7 @@ public final class DatasetStepViewModel {
         fraction.set(Parameter.decimal(previous.evalFraction()));
         policy.set(previous.skipBadRows() ? ProblemPolicy.SKIP : ProblemPolicy.STOP);
         raw.set(previous.training().raw());
+        accuracyFile.set(previous.accuracyData() == null ? "" : previous.accuracyData());
     }
 
     /** The data as chosen; only when {@link #validProperty()} holds. */
@@ -248,15 +263,22 @@ public final class DatasetStepViewModel {
         return new DataChoice(found.train().file(), found.train().format(), choice,
                 choice == SplitChoice.EVAL_FILE ? found.eval().file() : null,
                 choice == SplitChoice.FRACTION ? Double.parseDouble(fraction.get().strip()) : RunSpec.DEFAULT_EVAL_FRACTION,
-                choice == SplitChoice.SIZE ? Integer.parseInt(size.get().strip()) : 0, policy.get(), raw.get());
+                choice == SplitChoice.SIZE ? Integer.parseInt(size.get().strip()) : 0, policy.get(), raw.get(),
+                found.accuracyFile());
     }
 
     private void show(DatasetCheck found) {
         check.set(found);
         problems.setAll(found.problems().stream().map(DatasetProblem::message).toList());
         preview.setAll(found.preview());
-        List<String> lines = found.eval() == null ? List.of(found.train().describe())
-                : List.of(found.train().describe(), found.eval().describe());
+        List<String> lines = new ArrayList<>(List.of(found.train().describe()));
+        if (found.eval() != null) {
+            lines.add(found.eval().describe());
+        }
+        if (found.accuracyFile() != null) {
+            lines.add(messages.get("wizard.data.accuracySummary", found.accuracyQuestions(),
+                    found.accuracyFile().getFileName().toString()));
+        }
         summary.set(String.join("\n", lines));
         judge();
     }

@@ -36,6 +36,9 @@ final class ReviewLines {
                 : spec.evalSize() > 0 ? messages.get("wizard.review.evalSize", spec.evalSize())
                 : messages.get("wizard.review.evalFraction", spec.evalFraction());
         lines.add(new ReviewLine(messages.get("wizard.review.evaluation"), evaluation + " — " + splitText));
+        lines.add(new ReviewLine(messages.get("wizard.review.accuracy"), spec.accuracyData() == null
+                ? messages.get("wizard.review.accuracyNone")
+                : messages.get("wizard.review.accuracyFile", spec.accuracyData(), data.accuracyQuestions())));
         for (Parameter parameter : Parameter.values()) {
             lines.add(new ReviewLine(texts.label(parameter), parameter.text(training)));
         }

@@ -31,7 +31,8 @@ public final class RunSpecBuilder {
             case SIZE -> size = data.evalSize();
         }
         return new RunSpec(project, absolute(baseModel), absolute(data.dataset()), data.format().name(), eval,
-                fraction, size, data.policy() == ProblemPolicy.SKIP, training, null);
+                fraction, size, data.policy() == ProblemPolicy.SKIP, training,
+                data.accuracyData() == null ? null : absolute(data.accuracyData()));
     }
 
     private static String absolute(Path path) {

@@ -140,6 +140,23 @@ class DatasetStepViewModelTest {
         assertTrue(data.validProperty().get(), data.errorProperty().get());
         assertTrue(data.choice().dataset().endsWith(Path.of("demo-tasks", "train.jsonl")));
         assertTrue(data.choice().evalDataset().endsWith(Path.of("demo-tasks", "test.jsonl")));
+        assertTrue(data.choice().accuracyData().endsWith(Path.of("demo-tasks", "test.jsonl")));
+        int questions = data.checkProperty().get().accuracyQuestions();
+        assertTrue(questions > 10, "questions: " + questions);
+        assertTrue(data.summaryProperty().get().endsWith("\n" + questions + " questions with checkable answers from"
+                + " test.jsonl"), data.summaryProperty().get());
+    }
+
+    @Test
+    void anAccuracyFileWithoutCheckableAnswersIsRefused() throws Exception {
+        data.accuracyFileProperty().set(TinyRuns.data(dir).toString()); // prompts and responses, no tasks
+        choose(TinyRuns.data(dir));
+        assertFalse(data.validProperty().get());
+        assertTrue(data.errorProperty().get().startsWith("sums.jsonl line 1: "), data.errorProperty().get());
+        data.accuracyFileProperty().set("");
+        data.check();
+        assertTrue(data.validProperty().get(), data.errorProperty().get());
+        assertEquals(null, data.choice().accuracyData());
     }
 
     @Test

@@ -48,23 +48,24 @@ class RunSpecBuilderTest {
     @Test
     void anEvaluationFileHoldsNothingOut() {
         DataChoice data = new DataChoice(DATA, DatasetFormat.ALPACA, SplitChoice.EVAL_FILE, Path.of("data", "test.jsonl"),
-                0.25, 7, ProblemPolicy.STOP, false);
+                0.25, 7, ProblemPolicy.STOP, false, Path.of("data", "test.jsonl"));
         RunSpec spec = RunSpecBuilder.build("Maths", MODEL, data, training);
         assertEquals(Path.of("data", "test.jsonl").toAbsolutePath().toString(), spec.evalDataset());
         assertEquals(0, spec.evalSize());
         assertEquals("ALPACA", spec.datasetFormat());
+        assertEquals(Path.of("data", "test.jsonl").toAbsolutePath().toString(), spec.accuracyData());
     }
 
     @Test
     void theTemplateChoiceMustAgree() {
         DataChoice raw = new DataChoice(DATA, DatasetFormat.PROMPT_RESPONSE, SplitChoice.FRACTION, null, 0.1, 0,
-                ProblemPolicy.STOP, true);
+                ProblemPolicy.STOP, true, null);
         assertThrows(IllegalArgumentException.class, () -> RunSpecBuilder.build("Maths", MODEL, raw, training));
         assertTrue(RunSpecBuilder.build("Maths", MODEL, raw, training.forEvaluation(training.batchSize(), true))
                 .training().raw());
     }
 
     private static DataChoice choice(SplitChoice split, double fraction, int size, ProblemPolicy policy) {
-        return new DataChoice(DATA, DatasetFormat.PROMPT_RESPONSE, split, null, fraction, size, policy, false);
+        return new DataChoice(DATA, DatasetFormat.PROMPT_RESPONSE, split, null, fraction, size, policy, false, null);
     }
 }

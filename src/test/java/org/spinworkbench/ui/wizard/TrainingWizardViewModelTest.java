@@ -110,6 +110,7 @@ class TrainingWizardViewModelTest {
         assertEquals(data.toAbsolutePath().normalize() + " (prompt/response, 12 examples)", review.get("Training data"));
         assertEquals("25% of the data held out — 9 training and 3 held-out examples", review.get("Evaluation"));
         assertEquals("None; a bad row stops the run", review.get("Bad rows"));
+        assertEquals("Not measured", review.get("Task accuracy"));
         assertEquals("Chat template: the model's own", review.get("Prompts"));
         assertEquals("1", review.get("Iterations"));
         assertEquals("0.001", review.get("Learning rate"));
