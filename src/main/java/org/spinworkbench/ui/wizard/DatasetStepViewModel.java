@@ -1,8 +1,6 @@
 package org.spinworkbench.ui.wizard;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -271,15 +269,7 @@ public final class DatasetStepViewModel {
         check.set(found);
         problems.setAll(found.problems().stream().map(DatasetProblem::message).toList());
         preview.setAll(found.preview());
-        List<String> lines = new ArrayList<>(List.of(found.train().describe()));
-        if (found.eval() != null) {
-            lines.add(found.eval().describe());
-        }
-        if (found.accuracyFile() != null) {
-            lines.add(messages.get("wizard.data.accuracySummary", found.accuracyQuestions(),
-                    found.accuracyFile().getFileName().toString()));
-        }
-        summary.set(String.join("\n", lines));
+        summary.set(found.describe(messages));
         judge();
     }
 
