@@ -199,13 +199,15 @@ public final class TrainingWizardViewModel {
             return;
         }
         launching.set(true);
+        // The outcome is in place before launching ends, so whoever watches launching sees it.
         live.runId().whenComplete((runId, failure) -> fxThread.execute(() -> {
-            launching.set(false);
             if (failure != null) {
                 launchError.set(messages.get("wizard.launch.refused", LaunchErrors.describe(failure, messages)));
+                launching.set(false);
                 return;
             }
             launchedRun.set(runId);
+            launching.set(false);
             onLaunched.accept(runId);
         }));
     }
