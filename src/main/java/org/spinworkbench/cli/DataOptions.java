@@ -2,6 +2,7 @@ package org.spinworkbench.cli;
 
 import java.nio.file.Path;
 import org.spinworkbench.data.DatasetFormat;
+import org.spinworkbench.runs.RunSpec;
 import picocli.CommandLine.Option;
 
 /** Which data a run trains and evaluates on. */
@@ -17,7 +18,7 @@ public final class DataOptions {
     @Option(names = "--eval-data", paramLabel = "FILE", description = "Held-out data; else part of --data is held out.")
     Path evalData;
 
-    @Option(names = "--eval-fraction", paramLabel = "F", defaultValue = "0.1",
+    @Option(names = "--eval-fraction", paramLabel = "F", defaultValue = "" + RunSpec.DEFAULT_EVAL_FRACTION,
             description = "Share of --data held out when there is no --eval-data. Default: ${DEFAULT-VALUE}.")
     double evalFraction;
 

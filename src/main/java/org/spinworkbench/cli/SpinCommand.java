@@ -38,10 +38,10 @@ public final class SpinCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "3", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "" + TrainingConfig.DEFAULT_ITERATIONS, description = "Default: ${DEFAULT-VALUE}.")
     int iterations;
 
-    @Option(names = "--beta", paramLabel = "B", defaultValue = "0.1",
+    @Option(names = "--beta", paramLabel = "B", defaultValue = "" + TrainingConfig.DEFAULT_BETA,
             description = "Scale of the implicit reward. Default: ${DEFAULT-VALUE}.")
     double beta;
 
@@ -49,15 +49,15 @@ public final class SpinCommand implements Callable<Integer> {
             description = "Default: ${DEFAULT-VALUE}.")
     String loss;
 
-    @Option(names = "--max-new-tokens", paramLabel = "M", defaultValue = "256",
+    @Option(names = "--max-new-tokens", paramLabel = "M", defaultValue = "" + TrainingConfig.DEFAULT_MAX_NEW_TOKENS,
             description = "Most tokens of each synthetic response. Default: ${DEFAULT-VALUE}.")
     int maxNewTokens;
 
-    @Option(names = "--temperature", paramLabel = "T", defaultValue = "1.0",
+    @Option(names = "--temperature", paramLabel = "T", defaultValue = "" + TrainingConfig.DEFAULT_TEMPERATURE,
             description = "Sampling temperature of synthetic responses (0: greedy). Default: ${DEFAULT-VALUE}.")
     double temperature;
 
-    @Option(names = "--top-p", paramLabel = "P", defaultValue = "1.0", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--top-p", paramLabel = "P", defaultValue = "" + TrainingConfig.DEFAULT_TOP_P, description = "Default: ${DEFAULT-VALUE}.")
     double topP;
 
     @Option(names = "--mix-previous", description = "Also train iteration t on iteration t-1's pairs.")

@@ -9,43 +9,43 @@ import picocli.CommandLine.Option;
 public final class TrainingOptions {
     private static final TrainingConfig DEFAULTS = TrainingConfig.spinDefaults();
 
-    @Option(names = "--epochs", paramLabel = "E", description = "Passes over the data per iteration. Default: 2.")
+    @Option(names = "--epochs", paramLabel = "E", description = "Passes over the data per iteration. Default: " + TrainingConfig.DEFAULT_EPOCHS + ".")
     Integer epochs;
 
-    @Option(names = "--lr", paramLabel = "LR", description = "Peak learning rate (AdamW). Default: 5e-7.")
+    @Option(names = "--lr", paramLabel = "LR", description = "Peak learning rate (AdamW). Default: " + TrainingConfig.DEFAULT_LEARNING_RATE + ".")
     Double learningRate;
 
-    @Option(names = "--weight-decay", paramLabel = "W", description = "AdamW weight decay (not on biases and norms). Default: 0.")
+    @Option(names = "--weight-decay", paramLabel = "W", description = "AdamW weight decay (not on biases and norms). Default: " + TrainingConfig.DEFAULT_WEIGHT_DECAY + ".")
     Double weightDecay;
 
-    @Option(names = "--warmup-ratio", paramLabel = "R", description = "Share of steps warming up. Default: 0.1.")
+    @Option(names = "--warmup-ratio", paramLabel = "R", description = "Share of steps warming up. Default: " + TrainingConfig.DEFAULT_WARMUP_RATIO + ".")
     Double warmupRatio;
 
     @Option(names = "--schedule", paramLabel = "linear|cosine|constant", description = "Learning-rate schedule. Default: linear.")
     String schedule;
 
-    @Option(names = "--batch-size", paramLabel = "B", description = "Examples per micro-batch. Default: 8.")
+    @Option(names = "--batch-size", paramLabel = "B", description = "Examples per micro-batch. Default: " + TrainingConfig.DEFAULT_BATCH_SIZE + ".")
     Integer batchSize;
 
-    @Option(names = "--grad-accum", paramLabel = "G", description = "Micro-batches per optimiser step. Default: 1.")
+    @Option(names = "--grad-accum", paramLabel = "G", description = "Micro-batches per optimiser step. Default: " + TrainingConfig.DEFAULT_GRADIENT_ACCUMULATION + ".")
     Integer gradientAccumulation;
 
-    @Option(names = "--max-grad-norm", paramLabel = "N", description = "Clip the global gradient norm to N. Default: 1.0.")
+    @Option(names = "--max-grad-norm", paramLabel = "N", description = "Clip the global gradient norm to N. Default: " + TrainingConfig.DEFAULT_MAX_GRAD_NORM + ".")
     Double maxGradNorm;
 
-    @Option(names = "--max-length", paramLabel = "L", description = "Most tokens of prompt + response. Default: 1024.")
+    @Option(names = "--max-length", paramLabel = "L", description = "Most tokens of prompt + response. Default: " + TrainingConfig.DEFAULT_MAX_LENGTH + ".")
     Integer maxLength;
 
-    @Option(names = "--max-prompt-length", paramLabel = "P", description = "Most prompt tokens kept when cutting. Default: 512.")
+    @Option(names = "--max-prompt-length", paramLabel = "P", description = "Most prompt tokens kept when cutting. Default: " + TrainingConfig.DEFAULT_MAX_PROMPT_LENGTH + ".")
     Integer maxPromptLength;
 
     @Option(names = "--raw", description = "No chat template: prompt and response text as they are.")
     boolean raw;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the split, shuffles and sampling. Default: 42.")
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the split, shuffles and sampling. Default: " + TrainingConfig.DEFAULT_SEED + ".")
     Long seed;
 
-    @Option(names = "--save-steps", paramLabel = "K", description = "A resumable checkpoint every K steps; 0: iteration ends only. Default: 50.")
+    @Option(names = "--save-steps", paramLabel = "K", description = "A resumable checkpoint every K steps; 0: iteration ends only. Default: " + TrainingConfig.DEFAULT_SAVE_STEPS + ".")
     Integer saveSteps;
 
     /** The settings given on the command line over the defaults, for a run of {@code kind}. */

@@ -19,6 +19,9 @@ import org.spinworkbench.train.TrainingConfig;
 public record RunSpec(String project, String baseModel, String dataset, String datasetFormat, String evalDataset,
                       double evalFraction, int evalSize, boolean skipBadRows, TrainingConfig training,
                       String accuracyData) {
+    /** Share of the dataset held out for evaluation when there is no eval file, unless the user says otherwise. */
+    public static final double DEFAULT_EVAL_FRACTION = 0.1;
+
     private static final Gson JSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     public String toJson() {

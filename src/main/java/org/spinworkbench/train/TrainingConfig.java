@@ -37,6 +37,25 @@ public record TrainingConfig(
         long seed,
         int saveSteps) {
 
+    // The defaults of every new run, the command line's and the wizard's alike. Compile-time
+    // constants, so command-line annotations can name them as their default values.
+    public static final int DEFAULT_ITERATIONS = 3;
+    public static final int DEFAULT_EPOCHS = 2;
+    public static final double DEFAULT_BETA = 0.1;
+    public static final double DEFAULT_LEARNING_RATE = 5e-7;
+    public static final double DEFAULT_WEIGHT_DECAY = 0.0;
+    public static final double DEFAULT_WARMUP_RATIO = 0.1;
+    public static final int DEFAULT_BATCH_SIZE = 8;
+    public static final int DEFAULT_GRADIENT_ACCUMULATION = 1;
+    public static final double DEFAULT_MAX_GRAD_NORM = 1.0;
+    public static final int DEFAULT_MAX_LENGTH = 1024;
+    public static final int DEFAULT_MAX_PROMPT_LENGTH = 512;
+    public static final int DEFAULT_MAX_NEW_TOKENS = 256;
+    public static final double DEFAULT_TEMPERATURE = 1.0;
+    public static final double DEFAULT_TOP_P = 1.0;
+    public static final long DEFAULT_SEED = 42;
+    public static final int DEFAULT_SAVE_STEPS = 50;
+
     public enum Kind { SPIN, SFT }
 
     public enum Schedule { LINEAR, COSINE, CONSTANT }
@@ -60,8 +79,11 @@ public record TrainingConfig(
     }
 
     public static TrainingConfig spinDefaults() {
-        return new TrainingConfig(Kind.SPIN, 3, 2, 0.1, SpinLossKind.SIGMOID, 5e-7, 0.0, 0.1, Schedule.LINEAR,
-                8, 1, 1.0, 1024, 512, 256, 1.0, 1.0, false, false, false, 42, 50);
+        return new TrainingConfig(Kind.SPIN, DEFAULT_ITERATIONS, DEFAULT_EPOCHS, DEFAULT_BETA, SpinLossKind.SIGMOID,
+                DEFAULT_LEARNING_RATE, DEFAULT_WEIGHT_DECAY, DEFAULT_WARMUP_RATIO, Schedule.LINEAR, DEFAULT_BATCH_SIZE,
+                DEFAULT_GRADIENT_ACCUMULATION, DEFAULT_MAX_GRAD_NORM, DEFAULT_MAX_LENGTH, DEFAULT_MAX_PROMPT_LENGTH,
+                DEFAULT_MAX_NEW_TOKENS, DEFAULT_TEMPERATURE, DEFAULT_TOP_P, false, false, false, DEFAULT_SEED,
+                DEFAULT_SAVE_STEPS);
     }
 
     /** These settings with another batch size and template choice, for scoring a dataset. */

@@ -34,6 +34,7 @@ import org.spinworkbench.ui.explorer.ProjectActions;
 import org.spinworkbench.ui.project.RunScreens;
 import org.spinworkbench.ui.settings.SettingsDialog;
 import org.spinworkbench.ui.settings.SettingsViewModel;
+import org.spinworkbench.ui.wizard.TrainingWizard;
 
 /**
  * The main window on an open workspace. Its content is built for one language; changing the
@@ -138,7 +139,10 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
     @Override
     public void newRun(Project project) {
         assert Platform.isFxApplicationThread();
-        // the training wizard opens here
+        new TrainingWizard(stage, workspace, liveRuns, executor, messages, project, runId -> {
+            viewModel.runs().refresh();
+            openDashboard(runId);
+        }).show();
     }
 
     @Override

@@ -1,0 +1,65 @@
+package org.spinworkbench.ui.wizard;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.spinworkbench.lm.ChatMessage;
+import org.spinworkbench.lm.ModelConfig;
+import org.spinworkbench.lm.hf.ChatTemplate;
+import org.spinworkbench.lm.hf.CheckpointException;
+import org.spinworkbench.lm.hf.PretrainedModel;
+import org.spinworkbench.lm.hf.SafetensorsCheckpoint;
+import org.spinworkbench.lm.hf.TensorInfo;
+import org.spinworkbench.lm.hf.TextTokenizer;
+
+/**
+ * Checks a base-model folder the way loading it for training would, but without reading the
+ * weights, so the wizard can tell within a second whether a run on it would start: the
+ * config, every weight's name and shape in the safetensors headers, the tokenizer and the
+ * chat template. Each failure is the sentence of the loader that would have failed.
+ */
+public final class ModelInspector {
+    /** What the template is tried on: a broken template fails here rather than at iteration 1. */
+    private static final List<ChatMessage> PROBE = List.of(ChatMessage.user("Hello"));
+
+    public ModelSummary inspect(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new CheckpointException(folder + " is not a folder.");
+        }
+        ModelConfig config = PretrainedModel.readConfig(folder);
+        String dtypes = checkWeights(folder, config);
+        int vocabSize;
+        try (TextTokenizer tokenizer = TextTokenizer.load(folder, config.bosTokenId(), config.eosTokenIds())) {
+            vocabSize = tokenizer.vocabSize();
+        }
+        if (vocabSize > config.vocabSize()) {
+            throw new CheckpointException(folder.resolve("tokenizer.json") + " has " + vocabSize
+                    + " tokens, more than the model's vocab_size of " + config.vocabSize() + ".");
+        }
+        ChatTemplate template = ChatTemplate.load(folder);
+        template.renderExample(PROBE, "Hi");
+        return new ModelSummary(folder.toAbsolutePath().normalize(), config.architecture(), config.parameterCount(),
+                config.numHiddenLayers(), config.hiddenSize(), dtypes, vocabSize, config.maxPositionEmbeddings(),
+                template.isFallback(), template);
+    }
+
+    /** Every weight the network needs is present with its shape; returns the dtypes they are stored in. */
+    private static String checkWeights(Path folder, ModelConfig config) {
+        TreeSet<String> dtypes = new TreeSet<>();
+        try (SafetensorsCheckpoint checkpoint = SafetensorsCheckpoint.open(folder)) {
+            for (Map.Entry<String, long[]> expected : config.expectedShapes().entrySet()) {
+                TensorInfo info = checkpoint.info(expected.getKey());
+                if (!Arrays.equals(info.shape(), expected.getValue())) {
+                    throw new CheckpointException(info.file() + ": tensor '" + expected.getKey() + "' has shape "
+                            + Arrays.toString(info.shape()) + " but the model expects "
+                            + Arrays.toString(expected.getValue()));
+                }
+                dtypes.add(info.dtype().name());
+            }
+        }
+        return String.join(", ", dtypes);
+    }
+}

@@ -1,0 +1,98 @@
+package org.spinworkbench.ui.wizard;
+
+import java.math.BigDecimal;
+import org.spinworkbench.train.TrainingConfig;
+
+/**
+ * The typed-in settings of the hyper-parameter step, each with the rule a value must meet.
+ * The rules are {@link TrainingConfig}'s own, checked field by field so the wizard can name
+ * the field at fault before the record's constructor would refuse the whole.
+ */
+public enum Parameter {
+    ITERATIONS(Type.WHOLE, Rule.AT_LEAST_ONE),
+    EPOCHS(Type.WHOLE, Rule.AT_LEAST_ONE),
+    BETA(Type.DECIMAL, Rule.POSITIVE),
+    LEARNING_RATE(Type.DECIMAL, Rule.POSITIVE),
+    WEIGHT_DECAY(Type.DECIMAL, Rule.NOT_NEGATIVE),
+    WARMUP_RATIO(Type.DECIMAL, Rule.BELOW_ONE),
+    BATCH_SIZE(Type.WHOLE, Rule.AT_LEAST_ONE),
+    GRADIENT_ACCUMULATION(Type.WHOLE, Rule.AT_LEAST_ONE),
+    MAX_GRAD_NORM(Type.DECIMAL, Rule.POSITIVE),
+    MAX_LENGTH(Type.WHOLE, Rule.AT_LEAST_ONE),
+    MAX_PROMPT_LENGTH(Type.WHOLE, Rule.AT_LEAST_ONE),
+    MAX_NEW_TOKENS(Type.WHOLE, Rule.AT_LEAST_ONE),
+    TEMPERATURE(Type.DECIMAL, Rule.NOT_NEGATIVE),
+    TOP_P(Type.DECIMAL, Rule.UP_TO_ONE),
+    SEED(Type.WHOLE, Rule.ANY),
+    SAVE_STEPS(Type.WHOLE, Rule.NOT_NEGATIVE);
+
+    enum Type { WHOLE, DECIMAL }
+
+    /** What a parsed value must be. */
+    public enum Rule {
+        ANY, AT_LEAST_ONE, POSITIVE, NOT_NEGATIVE, BELOW_ONE, UP_TO_ONE;
+
+        boolean accepts(double value) {
+            return switch (this) {
+                case ANY -> true;
+                case AT_LEAST_ONE -> value >= 1;
+                case POSITIVE -> value > 0;
+                case NOT_NEGATIVE -> value >= 0;
+                case BELOW_ONE -> value >= 0 && value < 1;
+                case UP_TO_ONE -> value > 0 && value <= 1;
+            };
+        }
+    }
+
+    private final Type type;
+    private final Rule rule;
+
+    Parameter(Type type, Rule rule) {
+        this.type = type;
+        this.rule = rule;
+    }
+
+    public Rule rule() {
+        return rule;
+    }
+
+    public boolean whole() {
+        return type == Type.WHOLE;
+    }
+
+    /** The value of this setting in {@code config}, as the field shows it: "5e-7", "0.1", "1024". */
+    public String text(TrainingConfig config) {
+        return switch (this) {
+            case ITERATIONS -> Integer.toString(config.iterations());
+            case EPOCHS -> Integer.toString(config.epochs());
+            case BETA -> decimal(config.beta());
+            case LEARNING_RATE -> decimal(config.learningRate());
+            case WEIGHT_DECAY -> decimal(config.weightDecay());
+            case WARMUP_RATIO -> decimal(config.warmupRatio());
+            case BATCH_SIZE -> Integer.toString(config.batchSize());
+            case GRADIENT_ACCUMULATION -> Integer.toString(config.gradientAccumulation());
+            case MAX_GRAD_NORM -> decimal(config.maxGradNorm());
+            case MAX_LENGTH -> Integer.toString(config.maxLength());
+            case MAX_PROMPT_LENGTH -> Integer.toString(config.maxPromptLength());
+            case MAX_NEW_TOKENS -> Integer.toString(config.maxNewTokens());
+            case TEMPERATURE -> decimal(config.temperature());
+            case TOP_P -> decimal(config.topP());
+            case SEED -> Long.toString(config.seed());
+            case SAVE_STEPS -> Integer.toString(config.saveSteps());
+        };
+    }
+
+    /** Short and exact: no trailing zeros; an exponent for learning-rate-sized numbers and huge ones. */
+    static String decimal(double value) {
+        BigDecimal exact = BigDecimal.valueOf(value).stripTrailingZeros();
+        String plain = exact.toPlainString();
+        boolean tiny = value != 0 && Math.abs(value) < 1e-3;
+        if (!tiny && plain.length() <= 8) {
+            return plain;
+        }
+        String unscaled = exact.unscaledValue().abs().toString();
+        int exponent = unscaled.length() - 1 - exact.scale();
+        String digits = unscaled.length() == 1 ? unscaled : unscaled.charAt(0) + "." + unscaled.substring(1);
+        return (exact.signum() < 0 ? "-" : "") + digits + "e" + exponent;
+    }
+}

@@ -1,0 +1,156 @@
+package org.spinworkbench.ui.wizard;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.spinworkbench.train.SpinLossKind;
+import org.spinworkbench.train.TrainingConfig;
+
+/**
+ * The hyper-parameters as typed, turned into a {@link TrainingConfig} or into the first
+ * problem found, in the order the fields are shown. Starts from the command line's defaults.
+ */
+public final class ParameterForm {
+    private final Map<Parameter, String> texts = new EnumMap<>(Parameter.class);
+    private SpinLossKind loss;
+    private TrainingConfig.Schedule schedule;
+    private boolean mixPrevious;
+    private boolean useDataGenerated;
+
+    /** The settings a new SPIN run gets when nothing is changed: {@link TrainingConfig#spinDefaults()}. */
+    public ParameterForm() {
+        TrainingConfig defaults = TrainingConfig.spinDefaults();
+        for (Parameter parameter : Parameter.values()) {
+            texts.put(parameter, parameter.text(defaults));
+        }
+        loss = defaults.loss();
+        schedule = defaults.schedule();
+        mixPrevious = defaults.mixPrevious();
+        useDataGenerated = defaults.useDataGenerated();
+    }
+
+    public String text(Parameter parameter) {
+        return texts.get(parameter);
+    }
+
+    public void setText(Parameter parameter, String text) {
+        texts.put(parameter, text == null ? "" : text);
+    }
+
+    public SpinLossKind loss() {
+        return loss;
+    }
+
+    public void setLoss(SpinLossKind loss) {
+        this.loss = loss;
+    }
+
+    public TrainingConfig.Schedule schedule() {
+        return schedule;
+    }
+
+    public void setSchedule(TrainingConfig.Schedule schedule) {
+        this.schedule = schedule;
+    }
+
+    public boolean mixPrevious() {
+        return mixPrevious;
+    }
+
+    public void setMixPrevious(boolean mixPrevious) {
+        this.mixPrevious = mixPrevious;
+    }
+
+    public boolean useDataGenerated() {
+        return useDataGenerated;
+    }
+
+    public void setUseDataGenerated(boolean useDataGenerated) {
+        this.useDataGenerated = useDataGenerated;
+    }
+
+    /** The first problem, if any. */
+    public Optional<ParameterProblem> problem(Limits limits) {
+        try {
+            config(limits, false);
+            return Optional.empty();
+        } catch (Refused refused) {
+            return Optional.of(refused.problem);
+        } catch (IllegalArgumentException e) {
+            // TrainingConfig is the authority; a rule of its that no field checks still blocks Next.
+            return Optional.of(new ParameterProblem(null, ParameterProblem.Kind.REFUSED, 0, e.getMessage()));
+        }
+    }
+
+    /**
+     * The settings of a SPIN run.
+     *
+     * @param raw whether prompts skip the chat template (chosen with the data)
+     * @throws IllegalArgumentException when {@link #problem(Limits)} is not empty
+     */
+    public TrainingConfig config(Limits limits, boolean raw) {
+        Map<Parameter, Number> values = new EnumMap<>(Parameter.class);
+        for (Parameter parameter : Parameter.values()) {
+            values.put(parameter, parse(parameter));
+        }
+        int maxLength = values.get(Parameter.MAX_LENGTH).intValue();
+        int maxPromptLength = values.get(Parameter.MAX_PROMPT_LENGTH).intValue();
+        if (maxPromptLength >= maxLength) {
+            throw new Refused(new ParameterProblem(Parameter.MAX_PROMPT_LENGTH,
+                    ParameterProblem.Kind.PROMPT_NOT_SHORTER, maxLength));
+        }
+        if (limits.contextLength() > 0 && maxLength > limits.contextLength()) {
+            throw new Refused(new ParameterProblem(Parameter.MAX_LENGTH, ParameterProblem.Kind.BEYOND_CONTEXT,
+                    limits.contextLength()));
+        }
+        if (useDataGenerated && !limits.dataCarriesGenerated()) {
+            throw new Refused(new ParameterProblem(null, ParameterProblem.Kind.NO_GENERATED_RESPONSES, 0));
+        }
+        return new TrainingConfig(TrainingConfig.Kind.SPIN, values.get(Parameter.ITERATIONS).intValue(),
+                values.get(Parameter.EPOCHS).intValue(), values.get(Parameter.BETA).doubleValue(), loss,
+                values.get(Parameter.LEARNING_RATE).doubleValue(), values.get(Parameter.WEIGHT_DECAY).doubleValue(),
+                values.get(Parameter.WARMUP_RATIO).doubleValue(), schedule, values.get(Parameter.BATCH_SIZE).intValue(),
+                values.get(Parameter.GRADIENT_ACCUMULATION).intValue(),
+                values.get(Parameter.MAX_GRAD_NORM).doubleValue(), maxLength, maxPromptLength,
+                values.get(Parameter.MAX_NEW_TOKENS).intValue(), values.get(Parameter.TEMPERATURE).doubleValue(),
+                values.get(Parameter.TOP_P).doubleValue(), mixPrevious, useDataGenerated, raw,
+                values.get(Parameter.SEED).longValue(), values.get(Parameter.SAVE_STEPS).intValue());
+    }
+
+    /**
+     * What the other steps impose on the settings.
+     *
+     * @param contextLength        the model's {@code max_position_embeddings}; 0 when no model is chosen yet
+     * @param dataCarriesGenerated every training example has a synthetic response of its own
+     */
+    public record Limits(int contextLength, boolean dataCarriesGenerated) {
+        public static final Limits NONE = new Limits(0, true);
+    }
+
+    private Number parse(Parameter parameter) {
+        String text = texts.get(parameter).strip();
+        Number value;
+        try {
+            value = parameter.whole() ? (Number) Long.parseLong(text) : (Number) Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new Refused(new ParameterProblem(parameter, parameter.whole() ? ParameterProblem.Kind.NOT_WHOLE
+                    : ParameterProblem.Kind.NOT_NUMBER, 0));
+        }
+        boolean fits = parameter.whole() && parameter != Parameter.SEED
+                ? value.longValue() <= Integer.MAX_VALUE : Double.isFinite(value.doubleValue());
+        if (!fits || !parameter.rule().accepts(value.doubleValue())) {
+            throw new Refused(new ParameterProblem(parameter, ParameterProblem.Kind.OUT_OF_RANGE, 0));
+        }
+        return value;
+    }
+
+    /** A problem found by {@link #config}: {@link #problem} reads it, other callers get an IllegalArgumentException. */
+    private static final class Refused extends IllegalArgumentException {
+        private final ParameterProblem problem;
+
+        Refused(ParameterProblem problem) {
+            super(problem.toString(), null);
+            this.problem = problem;
+        }
+    }
+}

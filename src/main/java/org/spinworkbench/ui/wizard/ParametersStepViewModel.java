@@ -1,0 +1,130 @@
+package org.spinworkbench.ui.wizard;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.spinworkbench.train.SpinLossKind;
+import org.spinworkbench.train.TrainingConfig;
+import org.spinworkbench.ui.common.Messages;
+
+/**
+ * Step 3, the hyper-parameters: every setting of the {@code spin} command, starting from its
+ * defaults, checked as it is typed. The first problem is named with its field and blocks Next.
+ */
+public final class ParametersStepViewModel {
+    private final ParameterForm form = new ParameterForm();
+    private final ParameterTexts texts;
+    private final Supplier<ParameterForm.Limits> limits;
+
+    private final Map<Parameter, StringProperty> fields = new EnumMap<>(Parameter.class);
+    private final ObjectProperty<SpinLossKind> loss = new SimpleObjectProperty<>(form.loss());
+    private final ObjectProperty<TrainingConfig.Schedule> schedule = new SimpleObjectProperty<>(form.schedule());
+    private final BooleanProperty mixPrevious = new SimpleBooleanProperty(form.mixPrevious());
+    private final BooleanProperty useDataGenerated = new SimpleBooleanProperty(form.useDataGenerated());
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Parameter> errorField = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
+
+    /** {@code limits} says what the chosen model and data allow, asked at each check. */
+    public ParametersStepViewModel(Messages messages, Supplier<ParameterForm.Limits> limits) {
+        this.texts = new ParameterTexts(messages);
+        this.limits = limits;
+        for (Parameter parameter : Parameter.values()) {
+            StringProperty field = new SimpleStringProperty(form.text(parameter));
+            field.addListener((observable, before, now) -> {
+                form.setText(parameter, now);
+                validate();
+            });
+            fields.put(parameter, field);
+        }
+        loss.addListener((observable, before, now) -> {
+            form.setLoss(now);
+            validate();
+        });
+        schedule.addListener((observable, before, now) -> {
+            form.setSchedule(now);
+            validate();
+        });
+        mixPrevious.addListener((observable, before, now) -> {
+            form.setMixPrevious(now);
+            validate();
+        });
+        useDataGenerated.addListener((observable, before, now) -> {
+            form.setUseDataGenerated(now);
+            validate();
+        });
+        validate();
+    }
+
+    // Properties
+
+    public StringProperty field(Parameter parameter) {
+        return fields.get(parameter);
+    }
+
+    public ObjectProperty<SpinLossKind> lossProperty() {
+        return loss;
+    }
+
+    public ObjectProperty<TrainingConfig.Schedule> scheduleProperty() {
+        return schedule;
+    }
+
+    public BooleanProperty mixPreviousProperty() {
+        return mixPrevious;
+    }
+
+    public BooleanProperty useDataGeneratedProperty() {
+        return useDataGenerated;
+    }
+
+    /** The first problem, naming its field; empty when the settings can start a run. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The field the problem is in, for the view to mark; null when none is. */
+    public ReadOnlyObjectProperty<Parameter> errorFieldProperty() {
+        return errorField.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    public String label(Parameter parameter) {
+        return texts.label(parameter);
+    }
+
+    public String help(Parameter parameter) {
+        return texts.help(parameter);
+    }
+
+    // Commands
+
+    /** Checks again; the model or data may have changed what is allowed. */
+    public void validate() {
+        Optional<ParameterProblem> problem = form.problem(limits.get());
+        error.set(problem.map(texts::problem).orElse(""));
+        errorField.set(problem.map(ParameterProblem::field).orElse(null));
+        valid.set(problem.isEmpty());
+    }
+
+    /** The settings; only when {@link #validProperty()} holds. */
+    public TrainingConfig config(boolean raw) {
+        return form.config(limits.get(), raw);
+    }
+}
