@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -22,10 +23,12 @@ import javax.imageio.ImageIO;
 import org.spinworkbench.runs.DemoRecipe;
 import org.spinworkbench.runs.RunOutcome;
 import org.spinworkbench.runs.RunService;
+import org.spinworkbench.runs.RunSpec;
 import org.spinworkbench.store.Project;
 import org.spinworkbench.store.RunStatus;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.train.Cancellation;
+import org.spinworkbench.train.TrainingConfig;
 import org.spinworkbench.train.TrainingListener;
 import org.spinworkbench.ui.common.BackgroundTaskExecutor;
 import org.spinworkbench.ui.main.MainWindow;
@@ -97,6 +100,7 @@ public final class UserGuideScreenshots {
         waitFor(() -> window.viewModel().explorer().loadedProperty().get());
         snap(stage, "main-window-empty");
 
+        secondRun(workspace);
         RunOutcome demo = demoRun(workspace);
         Project project = workspace.projects().find(DemoRecipe.PROJECT).orElseThrow();
         onFx(() -> {
@@ -109,10 +113,94 @@ public final class UserGuideScreenshots {
             return null;
         });
         snap(stage, "main-window-en");
-        snap(stage, "project-runs");
+
+        long runId = demo.runId();
+        screen(() -> window.newRun(project), "trainingWizard", stage, wizard -> {
+            fire(wizard, "modelDemoButton");
+            waitEnabled(wizard, "wizardNext");
+            snap(wizard, "wizard-model");
+            fire(wizard, "wizardNext");
+            fire(wizard, "dataDemoButton");
+            waitEnabled(wizard, "wizardNext");
+            snap(wizard, "wizard-data");
+            fire(wizard, "wizardNext");
+            waitEnabled(wizard, "wizardNext");
+            snap(wizard, "wizard-parameters");
+            fire(wizard, "wizardNext");
+            snap(wizard, "wizard-review");
+        });
+        screen(() -> window.openDashboard(runId), "dashboardWindow", stage, dashboard -> {
+            Thread.sleep(3000); // the history is drawn by the dashboard's own chart thread
+            snap(dashboard, "dashboard");
+        });
+        screen(() -> window.compareResponses(runId), "compareView", stage, compare -> {
+            Thread.sleep(2000);
+            snap(compare, "compare");
+        });
+        screen(() -> window.exportRun(runId), "exportDialog", stage, export -> snap(export, "export"));
+        screen(() -> window.compareRuns(project), "comparisonWindow", stage, comparison -> {
+            Thread.sleep(3000);
+            snap(comparison, "run-comparison");
+        });
+        screen(window::openSettings, "settingsDialog", stage, settings -> snap(settings, "settings"));
+        screen(window::openDemo, "demoWindow", stage, demoWindow -> snap(demoWindow, "demo"));
 
         System.out.println("Run " + demo.runId() + " shown; wrote " + written.size() + " screenshots to " + output
                 + ": " + written);
+    }
+
+    /** A window's work in the tour: it may wait, click and take pictures. */
+    @FunctionalInterface
+    private interface Visit {
+        void in(Window window) throws Exception;
+    }
+
+    /** Opens a screen with {@code open}, finds its window by the id of a node in it, visits it and closes it. */
+    private static void screen(Runnable open, String id, Window main, Visit visit) throws Exception {
+        onFx(() -> {
+            open.run();
+            return null;
+        });
+        Window window = windowWith(id, main);
+        visit.in(window);
+        onFx(() -> {
+            window.hide();
+            return null;
+        });
+    }
+
+    private static void fire(Window window, String id) throws Exception {
+        waitEnabled(window, id);
+        onFx(() -> {
+            ((ButtonBase) window.getScene().lookup("#" + id)).fire();
+            return null;
+        });
+    }
+
+    private static void waitEnabled(Window window, String id) throws Exception {
+        waitFor(() -> {
+            Node node = window.getScene().lookup("#" + id);
+            return node != null && !node.isDisabled();
+        });
+    }
+
+    /** A second run of the demo with a larger β, for the run comparison. */
+    private static void secondRun(Workspace workspace) throws IOException {
+        Path sampleData = DemoRecipe.locateSampleData(DemoRecipe.applicationJar());
+        RunSpec demo = DemoRecipe.spec(sampleData, 2);
+        TrainingConfig t = demo.training();
+        TrainingConfig larger = new TrainingConfig(t.kind(), t.iterations(), t.epochs(), 0.3, t.loss(),
+                t.learningRate(), t.weightDecay(), t.warmupRatio(), t.schedule(), t.batchSize(),
+                t.gradientAccumulation(), t.maxGradNorm(), t.maxLength(), t.maxPromptLength(), t.maxNewTokens(),
+                t.temperature(), t.topP(), t.mixPrevious(), t.useDataGenerated(), t.raw(), t.seed(), t.saveSteps());
+        RunSpec spec = new RunSpec(demo.project(), demo.baseModel(), demo.dataset(), demo.datasetFormat(),
+                demo.evalDataset(), demo.evalFraction(), demo.evalSize(), demo.skipBadRows(), larger,
+                demo.accuracyData());
+        RunOutcome outcome = new RunService(workspace, Device.cpu()).start(spec, TrainingListener.NONE,
+                new Cancellation());
+        if (outcome.status() != RunStatus.COMPLETED) {
+            throw new IllegalStateException("The second demo run did not complete: " + outcome.message());
+        }
     }
 
     /** The workshop demo's run, three iterations, recorded in {@code workspace}. */

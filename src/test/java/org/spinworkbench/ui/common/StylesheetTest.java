@@ -1,0 +1,38 @@
+package org.spinworkbench.ui.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.io.IOException;
+import java.net.URL;
+import java.util.List;
+import javafx.css.CssParser;
+import javafx.css.Stylesheet;
+import org.junit.jupiter.api.Test;
+
+/** Every screen adds rules to the stylesheets; a rule that does not parse silently drops the rest of the file. */
+class StylesheetTest {
+
+    @Test
+    void theWorkbenchStylesheetsParseWithoutErrors() throws IOException {
+        for (URL url : stylesheets()) {
+            CssParser.errorsProperty().clear();
+            Stylesheet sheet = new CssParser().parse(url);
+            List<String> errors = CssParser.errorsProperty().stream().map(Object::toString).toList();
+            assertEquals(List.of(), errors, url.toString());
+            assertFalse(sheet.getRules().isEmpty(), url.toString());
+        }
+    }
+
+    private static List<URL> stylesheets() {
+        URL workbench = StylesheetTest.class.getResource(Styles.STYLESHEET);
+        assertNotNull(workbench, Styles.STYLESHEET);
+        List<URL> found = new java.util.ArrayList<>(List.of(workbench));
+        URL dark = StylesheetTest.class.getResource("/css/dark.css");
+        if (dark != null) {
+            found.add(dark);
+        }
+        return found;
+    }
+}
