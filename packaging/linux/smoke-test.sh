@@ -57,4 +57,18 @@ if "$app" > window.txt 2>&1; then
 fi
 grep -q "cannot open" window.txt || fail "no readable reason without a display: $(head -3 window.txt)"
 
+if command -v xvfb-run >/dev/null; then
+    echo "--- the window, on a virtual display, opens and keeps running"
+    xvfb-run -a -s "-screen 0 1280x900x24" bash -c '
+        "$1" > window.txt 2>&1 &
+        pid=$!
+        sleep 30
+        kill -0 "$pid" || { echo "the window ended early"; exit 1; }
+        kill "$pid"; wait "$pid" || true' window-check "$app" || fail "$(tail -5 window.txt)"
+    ! grep -qE "Exception|Error" window.txt || fail "the window reported an error: $(grep -m3 -E "Exception|Error" window.txt)"
+else
+    echo "--- skipped the window on a virtual display: no xvfb-run (apt-get install xvfb xauth libgtk-3-0)"
+fi
+[[ "$(listing)" == "$before" ]] || fail "the app wrote into its own image"
+
 echo "app-image smoke test passed ($(du -sh "$image" | cut -f1))"
