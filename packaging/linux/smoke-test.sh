@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Proves a built app-image starts and works headless, as an installed app would be used:
 # from another folder, with a home folder of its own. Checks that it finds its bundled demo,
-# writes the workspace and the DJL native cache under that home, and writes nothing into the
-# image. Usage: packaging/linux/smoke-test.sh [IMAGE]   (default target/dist/spin-workbench)
+# writes the workspace and the DJL native cache under that home, writes nothing into the
+# image, and (when xvfb-run is installed) that the window opens. Usage: packaging/linux/smoke-test.sh [IMAGE]   (default target/dist/spin-workbench)
 set -euo pipefail
 
 image="$(cd "${1:-target/dist/spin-workbench}" && pwd)"
