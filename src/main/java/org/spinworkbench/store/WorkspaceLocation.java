@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Where the workspace lives: {@code --workspace DIR}, else the {@code SPINWB_HOME}
- * environment variable, else {@code ~/.spin-workbench}.
+ * environment variable, else the folder saved in the settings ({@link SavedWorkspaceFolder}),
+ * else {@code ~/.spin-workbench}.
  */
 public final class WorkspaceLocation {
     public static final String ENVIRONMENT_VARIABLE = "SPINWB_HOME";
@@ -22,11 +23,17 @@ public final class WorkspaceLocation {
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return Path.of(fromEnvironment).toAbsolutePath().normalize();
         }
-        return userHome.resolve(DEFAULT_FOLDER).toAbsolutePath().normalize();
+        return SavedWorkspaceFolder.forUser(environment, userHome).read()
+                .orElseGet(() -> defaultFolder(userHome));
     }
 
     /** Resolves against this process's environment and home folder. */
     public static Path resolve(Path option) {
         return resolve(option, System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /** The folder used when nothing says otherwise. */
+    public static Path defaultFolder(Path userHome) {
+        return userHome.resolve(DEFAULT_FOLDER).toAbsolutePath().normalize();
     }
 }

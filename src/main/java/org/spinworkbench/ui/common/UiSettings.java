@@ -1,14 +1,20 @@
 package org.spinworkbench.ui.common;
 
+import java.util.Locale;
 import java.util.Optional;
+import org.spinworkbench.lm.ComputeDevice;
 import org.spinworkbench.store.SettingsRepository;
 
 /**
- * The GUI's own preferences in the workspace settings: the language and the main window's
- * geometry. Small synchronous reads and writes, made at start, on close and from settings.
+ * The GUI's own preferences in the workspace settings: the language, the theme, the device
+ * the window's runs compute on and the main window's geometry. Small synchronous reads and
+ * writes, made at start, on close and from settings.
  */
 public final class UiSettings {
     public static final String LANGUAGE = "ui.language";
+    public static final String THEME = "ui.theme";
+    public static final String DEVICE = "ui.device";
+    public static final String THREADS = "ui.threads";
     static final String WINDOW_X = "ui.window.x";
     static final String WINDOW_Y = "ui.window.y";
     static final String WINDOW_WIDTH = "ui.window.width";
@@ -27,6 +33,30 @@ public final class UiSettings {
 
     public void saveLanguage(Language language) {
         settings.put(LANGUAGE, language.settingValue());
+    }
+
+    public Theme theme() {
+        return settings.get(THEME).map(Theme::fromSettingValue).orElse(Theme.LIGHT);
+    }
+
+    public void saveTheme(Theme theme) {
+        settings.put(THEME, theme.settingValue());
+    }
+
+    /** The saved device and threads; automatic the first time, or when a value is unreadable. */
+    public DeviceSettings device() {
+        try {
+            ComputeDevice.Choice choice = settings.get(DEVICE).map(ComputeDevice::parse).orElse(ComputeDevice.Choice.AUTO);
+            int threads = settings.get(THREADS).map(Integer::parseInt).orElse(0);
+            return new DeviceSettings(choice, threads);
+        } catch (IllegalArgumentException e) {
+            return DeviceSettings.AUTOMATIC;
+        }
+    }
+
+    public void saveDevice(DeviceSettings device) {
+        settings.put(DEVICE, device.choice().name().toLowerCase(Locale.ROOT));
+        settings.put(THREADS, Integer.toString(device.threads()));
     }
 
     /** The saved geometry; empty the first time, or when a value is missing or unreadable. */

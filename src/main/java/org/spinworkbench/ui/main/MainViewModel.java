@@ -4,10 +4,10 @@ import java.time.ZoneId;
 import java.util.function.LongPredicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
-import org.spinworkbench.lm.ComputeDevice;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.ui.common.Messages;
 import org.spinworkbench.ui.common.TaskExecutor;
+import org.spinworkbench.ui.common.UiSettings;
 import org.spinworkbench.ui.explorer.ProjectExplorerViewModel;
 import org.spinworkbench.ui.project.ProjectOverviewViewModel;
 import org.spinworkbench.ui.project.ProjectRunsViewModel;
@@ -26,7 +26,8 @@ public final class MainViewModel {
     /** {@code live} tells whether a run id is training in this window now. */
     public MainViewModel(Workspace workspace, TaskExecutor executor, Messages messages, ZoneId zone, LongPredicate live) {
         status = new StatusBarViewModel(messages, workspace.folder().toString());
-        status.detectDevice(executor, () -> ComputeDevice.select(ComputeDevice.Choice.AUTO, 0));
+        // where the window's runs compute: the device chosen in the settings
+        status.detectDevice(executor, () -> new UiSettings(workspace.settings()).device().select());
         explorer = new ProjectExplorerViewModel(workspace.projects(), executor, messages, status::report);
         status.projectCountProperty().bind(Bindings.size(explorer.projects()));
         overview = new ProjectOverviewViewModel(workspace.projects(), executor, messages, status::report,

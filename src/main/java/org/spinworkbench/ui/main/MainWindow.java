@@ -8,22 +8,24 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
-import org.spinworkbench.lm.ComputeDevice;
 import org.spinworkbench.runs.DemoRecipe;
 import org.spinworkbench.runs.LiveRuns;
 import org.spinworkbench.runs.RunService;
 import org.spinworkbench.store.Project;
+import org.spinworkbench.store.SavedWorkspaceFolder;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.ui.about.AboutDialog;
 import org.spinworkbench.ui.about.AboutViewModel;
 import org.spinworkbench.ui.common.Alerts;
 import org.spinworkbench.ui.common.AppIcons;
+import org.spinworkbench.ui.common.DeviceSettings;
 import org.spinworkbench.ui.common.ErrorMessages;
 import org.spinworkbench.ui.common.Language;
 import org.spinworkbench.ui.common.Messages;
 import org.spinworkbench.ui.common.TaskExecutor;
 import org.spinworkbench.ui.common.StopRunConfirmation;
 import org.spinworkbench.ui.common.Styles;
+import org.spinworkbench.ui.common.Theme;
 import org.spinworkbench.ui.common.UiSettings;
 import org.spinworkbench.ui.common.WindowGeometry;
 import org.spinworkbench.ui.demo.DemoLauncher;
@@ -32,6 +34,7 @@ import org.spinworkbench.ui.demo.DemoWindow;
 import org.spinworkbench.ui.demo.WorkspaceDemoLauncher;
 import org.spinworkbench.ui.explorer.ProjectActions;
 import org.spinworkbench.ui.project.RunScreens;
+import org.spinworkbench.ui.settings.SettingsChanges;
 import org.spinworkbench.ui.settings.SettingsDialog;
 import org.spinworkbench.ui.settings.SettingsViewModel;
 import org.spinworkbench.ui.wizard.TrainingWizard;
@@ -68,8 +71,8 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
         this.systemLocale = systemLocale;
         this.settings = new UiSettings(workspace.settings());
         this.geometry = new StageGeometry(stage);
-        this.liveRuns = new LiveRuns(workspace, () -> new RunService(workspace,
-                ComputeDevice.select(ComputeDevice.Choice.AUTO, 0).device()));
+        // read when each run starts, on its own thread, so a changed device applies to the next run
+        this.liveRuns = new LiveRuns(workspace, () -> new RunService(workspace, settings.device().select().device()));
         this.demoLauncher = demoLaunchers.apply(liveRuns);
     }
 
@@ -77,7 +80,9 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
     public void show() {
         assert Platform.isFxApplicationThread();
         Language language = settings.language();
-        Scene scene = new Scene(Styles.apply(build(language, null, null)));
+        Parent root = Styles.apply(build(language, null, null));
+        Styles.setTheme(root, settings.theme());
+        Scene scene = new Scene(root);
         stage.setScene(scene);
         stage.getIcons().setAll(AppIcons.load());
         stage.setMinWidth(WindowGeometry.MIN_WIDTH);
@@ -102,9 +107,33 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
     @Override
     public void openSettings() {
         Language current = settings.language();
-        var settingsViewModel = new SettingsViewModel(settings, executor, messages, current);
-        new SettingsDialog(stage, messages, settingsViewModel).show(() -> settingsViewModel.apply(
-                this::rebuild, error -> showError(messages.get("settings.saveFailed"), error)));
+        var settingsViewModel = new SettingsViewModel(settings, SavedWorkspaceFolder.forThisUser(), executor, messages,
+                current, workspace.folder());
+        var dialog = new SettingsDialog(stage, messages, settingsViewModel);
+        settingsViewModel.load(() -> DeviceSettings.AUTOMATIC.select().device().isGpu(),
+                error -> showError(messages.get("settings.loadFailed"), error));
+        dialog.show(() -> settingsViewModel.apply(this::settingsChanged,
+                error -> showError(messages.get("settings.saveFailed"), error)));
+    }
+
+    private void settingsChanged(SettingsChanges changes) {
+        assert Platform.isFxApplicationThread();
+        if (changes.themeChanged()) {
+            Styles.applyTheme(stage, changes.theme());
+        }
+        if (changes.languageChanged()) {
+            rebuild(changes.language());
+        }
+        if (changes.deviceChanged()) {
+            // the status bar tells where the next run computes, or why it cannot
+            viewModel.status().detectDevice(executor, changes.device()::select);
+        }
+        if (changes.nextWorkspaceChanged()) {
+            viewModel.status().report(changes.nextWorkspace() == null ? messages.get("status.nextWorkspaceDefault")
+                    : messages.get("status.nextWorkspace", changes.nextWorkspace().toString()));
+        } else if (!changes.languageChanged()) {
+            viewModel.status().report(messages.get("status.settingsSaved"));
+        }
     }
 
     @Override
@@ -207,7 +236,10 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
     private void rebuild(Language language) {
         assert Platform.isFxApplicationThread();
         Project selected = viewModel.explorer().selectedProject();
-        stage.getScene().setRoot(Styles.apply(build(language, selected == null ? null : selected.id(), "status.languageChanged")));
+        Theme theme = Styles.themeOf(stage.getScene().getRoot());
+        Parent root = Styles.apply(build(language, selected == null ? null : selected.id(), "status.languageChanged"));
+        Styles.setTheme(root, theme);
+        stage.getScene().setRoot(root);
     }
 
     /** After a demo run the explorer lists its project, selected, with the new run in its overview. */

@@ -26,13 +26,10 @@ class StylesheetTest {
     }
 
     private static List<URL> stylesheets() {
-        URL workbench = StylesheetTest.class.getResource(Styles.STYLESHEET);
-        assertNotNull(workbench, Styles.STYLESHEET);
-        List<URL> found = new java.util.ArrayList<>(List.of(workbench));
-        URL dark = StylesheetTest.class.getResource("/css/dark.css");
-        if (dark != null) {
-            found.add(dark);
-        }
-        return found;
+        return List.of("/css/workbench.css", "/css/workbench-dark.css").stream().map(name -> {
+            URL url = StylesheetTest.class.getResource(name);
+            assertNotNull(url, name);
+            return url;
+        }).toList();
     }
 }

@@ -13,12 +13,17 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.spinworkbench.AppInfo;
+import org.spinworkbench.lm.ComputeDevice;
 import org.spinworkbench.store.Project;
+import org.spinworkbench.ui.common.DeviceSettings;
 import org.spinworkbench.ui.common.Language;
+import org.spinworkbench.ui.common.Styles;
+import org.spinworkbench.ui.common.Theme;
 import org.spinworkbench.ui.common.UiSettings;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -177,6 +182,62 @@ class MainWindowTest extends MainWindowTestBase {
         restart(Locale.ENGLISH); // an English system: the stored choice still wins
         assertEquals("文件(_F)", menuBarTexts().get(0));
         assertEquals("新建项目(_N)…", menuItem("menuNewProject").getText());
+    }
+
+    @Test
+    void theDarkThemeAppliesAtOnceToTheWindowAndItsDialogsAndIsRemembered() {
+        openSettingsDialog();
+        assertEquals(workspace.folder().toString(), text("#currentWorkspace"));
+        assertEquals("The default folder (~/.spin-workbench)", text("#nextWorkspace"));
+        ComboBox<Theme> theme = lookup("#themeChoice").query();
+        assertEquals(Theme.LIGHT, theme.getValue());
+        interact(() -> theme.setValue(Theme.DARK));
+        clickOn("#settingsOk");
+
+        assertEquals(Theme.DARK, Styles.themeOf(stage.getScene().getRoot()));
+        assertEquals("Settings saved", text("#statusMessage"));
+        assertEquals("dark", workspace.settings().get(UiSettings.THEME).orElseThrow());
+        fire("menuAbout");
+        DialogPane about = lookup("#aboutDialog").queryAs(DialogPane.class);
+        assertEquals(Theme.DARK, Styles.themeOf(about), "a dialog opened later takes the window's theme");
+        clickOn("#aboutClose");
+
+        restart(Locale.ENGLISH);
+        assertEquals(Theme.DARK, Styles.themeOf(stage.getScene().getRoot()));
+        openSettingsDialog();
+        assertEquals(Theme.DARK, this.<Theme>combo("#themeChoice").getValue());
+        assertEquals(Theme.DARK, Styles.themeOf(lookup("#settingsDialog").queryAs(DialogPane.class)));
+        interact(() -> this.<Language>combo("#languageChoice").setValue(Language.SIMPLIFIED_CHINESE));
+        clickOn("#settingsOk");
+        assertEquals(Theme.DARK, Styles.themeOf(stage.getScene().getRoot()), "rebuilt in Chinese, still dark");
+    }
+
+    @Test
+    void theDeviceChosenInTheSettingsIsStoredAndShownInTheStatusBar() {
+        openSettingsDialog();
+        ComboBox<ComputeDevice.Choice> device = combo("#deviceChoice");
+        // this machine has no GPU: it is not offered
+        assertEquals(List.of(ComputeDevice.Choice.AUTO, ComputeDevice.Choice.CPU), List.copyOf(device.getItems()));
+        interact(() -> device.setValue(ComputeDevice.Choice.CPU));
+        // as many threads as libtorch uses now: the engine's thread count is global to the test JVM
+        int cores = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        Spinner<Integer> threads = lookup("#threadsSpinner").query();
+        interact(() -> threads.getValueFactory().setValue(cores));
+        clickOn("#settingsOk");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(new DeviceSettings(ComputeDevice.Choice.CPU, cores), new UiSettings(workspace.settings()).device());
+        assertEquals("Device: CPU, " + cores + " threads", text("#statusDevice"));
+        assertEquals("Settings saved", text("#statusMessage"));
+    }
+
+    private void openSettingsDialog() {
+        press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL); // File › Settings…
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private <T> ComboBox<T> combo(String id) {
+        return lookup(id).query();
     }
 
     @Test
