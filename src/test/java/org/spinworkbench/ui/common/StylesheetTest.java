@@ -26,7 +26,7 @@ class StylesheetTest {
     }
 
     private static List<URL> stylesheets() {
-        return List.of("/css/workbench.css", "/css/workbench-dark.css").stream().map(name -> {
+        return List.of(Styles.STYLESHEET, Styles.DARK_STYLESHEET).stream().map(name -> {
             URL url = StylesheetTest.class.getResource(name);
             assertNotNull(url, name);
             return url;
