@@ -17,7 +17,9 @@ import org.spinworkbench.train.TrainingListener;
  * One run training on its own thread, heard by any number of listeners that come and go (a
  * dashboard opened, closed and opened again). A listener added late gets a {@link Snapshot}
  * of where the run stands and every event after it, with nothing lost in between; what came
- * before is in the workspace. Listeners are called on the training thread, in order.
+ * before is in the workspace. Listeners are called on the training thread, in order, under
+ * the run's lock (that is what makes joining atomic): a listener hands anything slow to a
+ * thread of its own and never waits for another thread, the FX thread least of all.
  */
 public final class LiveRun implements TrainingListener {
     static final int LOG_LINES = 500;

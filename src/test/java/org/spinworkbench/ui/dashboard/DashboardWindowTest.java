@@ -161,8 +161,9 @@ class DashboardWindowTest extends FxRobot {
         waitUntil(() -> !lookup("#dashboardCancel").queryButton().isDisabled());
         holdTrainingUntilCancelled();
 
+        interact(() -> window.show()); // in front, so the robot's click lands on it
         clickOn("#dashboardCancel");
-        assertTrue(lookup("#cancelRunConfirmation").tryQuery().isPresent(), "asks before stopping the run");
+        waitUntil(() -> lookup("#cancelRunConfirmation").tryQuery().isPresent()); // asks before stopping the run
         clickOn("#cancelRunConfirm");
         waitUntil(() -> text("#dashboardStatus").startsWith("Cancelled"));
         assertEquals(RunStatus.CANCELLED, workspace.runs().findById(runId).orElseThrow().status());
