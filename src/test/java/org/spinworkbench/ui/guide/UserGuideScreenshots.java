@@ -16,6 +16,7 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -75,6 +76,8 @@ public final class UserGuideScreenshots {
     private static void headless() {
         setIfAbsent("glass.platform", "Monocle");
         setIfAbsent("monocle.platform", "Headless");
+        // a screen larger than any window of the tour: painting past its edge overflows Monocle's buffer
+        setIfAbsent("headless.geometry", "1920x1200-32");
         setIfAbsent("prism.order", "sw");
         setIfAbsent("prism.text", "t2k");
         setIfAbsent("ai.djl.offline", "true");
@@ -124,6 +127,12 @@ public final class UserGuideScreenshots {
             waitEnabled(wizard, "wizardNext");
             snap(wizard, "wizard-data");
             fire(wizard, "wizardNext");
+            // the demo recipe's lengths: the bundled model's context is shorter than the defaults
+            type(wizard, "maxLengthField", "128");
+            type(wizard, "maxPromptLengthField", "64");
+            type(wizard, "maxNewTokensField", "16");
+            type(wizard, "learningRateField", "2e-5");
+            type(wizard, "batchSizeField", "16");
             waitEnabled(wizard, "wizardNext");
             snap(wizard, "wizard-parameters");
             fire(wizard, "wizardNext");
@@ -177,6 +186,13 @@ public final class UserGuideScreenshots {
         });
     }
 
+    private static void type(Window window, String id, String text) throws Exception {
+        onFx(() -> {
+            ((TextInputControl) window.getScene().lookup("#" + id)).setText(text);
+            return null;
+        });
+    }
+
     private static void waitEnabled(Window window, String id) throws Exception {
         waitFor(() -> {
             Node node = window.getScene().lookup("#" + id);
@@ -219,26 +235,21 @@ public final class UserGuideScreenshots {
         return outcome;
     }
 
-    /** The newest window other than {@code except} that shows {@code id}, once it appears. */
+    /** The window other than {@code except} that shows {@code id}, once it appears. */
     static Window windowWith(String id, Window except) throws Exception {
         waitFor(() -> findWindow(id, except) != null);
-        return findWindow(id, except);
+        return onFx(() -> findWindow(id, except));
     }
 
+    /** Called on the FX thread. */
     private static Window findWindow(String id, Window except) {
-        try {
-            return onFx(() -> {
-                for (Window window : Window.getWindows()) {
-                    if (window != except && window.isShowing() && window.getScene() != null
-                            && window.getScene().getRoot().lookup("#" + id) != null) {
-                        return window;
-                    }
-                }
-                return null;
-            });
-        } catch (Exception e) {
-            return null;
+        for (Window window : Window.getWindows()) {
+            if (window != except && window.isShowing() && window.getScene() != null
+                    && window.getScene().getRoot().lookup("#" + id) != null) {
+                return window;
+            }
         }
+        return null;
     }
 
     /** Writes {@code window}'s scene as {@code name}.png, after two pulses let layout and charts settle. */
@@ -280,6 +291,7 @@ public final class UserGuideScreenshots {
         return result.get(60, TimeUnit.SECONDS);
     }
 
+    /** Waits until {@code condition}, which is checked on the FX thread, holds. */
     static void waitFor(BooleanSupplier condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!onFx(condition::getAsBoolean)) {
