@@ -31,7 +31,7 @@ import org.spinworkbench.ui.common.Alerts;
 import org.spinworkbench.ui.common.AppIcons;
 import org.spinworkbench.ui.common.ErrorMessages;
 import org.spinworkbench.ui.common.Messages;
-import org.spinworkbench.ui.common.StopRunConfirmation;
+import org.spinworkbench.ui.common.SafeConfirmation;
 import org.spinworkbench.ui.common.Styles;
 import org.spinworkbench.ui.common.TaskExecutor;
 
@@ -182,7 +182,7 @@ public final class DashboardWindow {
         Button cancel = new Button(messages.get("dashboard.cancel"));
         cancel.setId("dashboardCancel");
         cancel.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(DashboardViewModel.State.TRAINING));
-        cancel.setOnAction(event -> new StopRunConfirmation(stage, new StopRunConfirmation.Texts("cancelRun",
+        cancel.setOnAction(event -> new SafeConfirmation(stage, SafeConfirmation.Texts.named("cancelRun",
                 messages.get("dashboard.stop.title"), messages.get("dashboard.stop.header"),
                 messages.get("dashboard.stop.content"), messages.get("dashboard.stop.confirm"),
                 messages.get("dashboard.stop.keep"))).show(viewModel::cancel));

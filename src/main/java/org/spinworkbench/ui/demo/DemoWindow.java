@@ -17,7 +17,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.spinworkbench.ui.common.AppIcons;
 import org.spinworkbench.ui.common.Messages;
-import org.spinworkbench.ui.common.StopRunConfirmation;
+import org.spinworkbench.ui.common.SafeConfirmation;
 import org.spinworkbench.ui.common.Styles;
 
 /**
@@ -62,7 +62,7 @@ public final class DemoWindow {
             stage.close();
             return;
         }
-        new StopRunConfirmation(stage, new StopRunConfirmation.Texts("stopDemo", messages.get("demo.stop.title"),
+        new SafeConfirmation(stage, SafeConfirmation.Texts.named("stopDemo", messages.get("demo.stop.title"),
                 messages.get("demo.stop.header"), messages.get("demo.stop.content"), messages.get("demo.stop.confirm"),
                 messages.get("demo.stop.keep"))).show(() -> {
             viewModel.cancel();

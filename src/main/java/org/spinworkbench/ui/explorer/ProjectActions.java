@@ -5,7 +5,7 @@ import javafx.stage.Window;
 import org.spinworkbench.store.Project;
 import org.spinworkbench.store.Projects;
 import org.spinworkbench.ui.common.Messages;
-import org.spinworkbench.ui.project.DeleteProjectConfirmation;
+import org.spinworkbench.ui.common.SafeConfirmation;
 import org.spinworkbench.ui.project.ProjectDialog;
 import org.spinworkbench.ui.project.ProjectDialogViewModel;
 
@@ -48,7 +48,11 @@ public final class ProjectActions {
             return;
         }
         // folderOf only resolves a path: no disk access on the FX thread.
-        new DeleteProjectConfirmation(owner, messages, project, projects.folderOf(project).toString())
-                .show(() -> explorer.delete(project));
+        String folder = projects.folderOf(project).toString();
+        new SafeConfirmation(owner, new SafeConfirmation.Texts("deleteConfirmation", "deleteConfirmOk",
+                "deleteConfirmCancel", messages.get("dialog.deleteProject.title"),
+                messages.get("dialog.deleteProject.header", project.name()),
+                messages.get("dialog.deleteProject.content", folder), messages.get("button.delete"),
+                messages.get("button.cancel"))).show(() -> explorer.delete(project));
     }
 }

@@ -28,6 +28,7 @@ import org.spinworkbench.store.Workspace;
 import org.spinworkbench.ui.common.Alerts;
 import org.spinworkbench.ui.common.AppIcons;
 import org.spinworkbench.ui.common.Messages;
+import org.spinworkbench.ui.common.SafeConfirmation;
 import org.spinworkbench.ui.common.Styles;
 import org.spinworkbench.ui.common.TaskExecutor;
 
@@ -64,8 +65,10 @@ public final class ExportDialog {
         });
         viewModel.replaceQuestionProperty().addListener((o, before, question) -> {
             if (question != null) {
-                new ReplaceConfirmation(stage, messages, question).show(viewModel::confirmReplace,
-                        viewModel::declineReplace);
+                new SafeConfirmation(stage, new SafeConfirmation.Texts("exportReplaceConfirmation",
+                        "exportReplaceConfirm", "exportReplaceKeep", messages.get("export.replace.title"), question,
+                        messages.get("export.replace.content"), messages.get("export.replace.confirm"),
+                        messages.get("export.replace.keep"))).show(viewModel::confirmReplace, viewModel::declineReplace);
             }
         });
         viewModel.failureProperty().addListener((o, before, failure) -> {

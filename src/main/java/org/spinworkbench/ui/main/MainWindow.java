@@ -23,7 +23,7 @@ import org.spinworkbench.ui.common.ErrorMessages;
 import org.spinworkbench.ui.common.Language;
 import org.spinworkbench.ui.common.Messages;
 import org.spinworkbench.ui.common.TaskExecutor;
-import org.spinworkbench.ui.common.StopRunConfirmation;
+import org.spinworkbench.ui.common.SafeConfirmation;
 import org.spinworkbench.ui.common.Styles;
 import org.spinworkbench.ui.common.Theme;
 import org.spinworkbench.ui.common.UiSettings;
@@ -214,7 +214,7 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
             stage.close();
             return;
         }
-        new StopRunConfirmation(stage, new StopRunConfirmation.Texts("stopRunOnQuit", messages.get("quit.stop.title"),
+        new SafeConfirmation(stage, SafeConfirmation.Texts.named("stopRunOnQuit", messages.get("quit.stop.title"),
                 messages.get("quit.stop.header"), messages.get("quit.stop.content"), messages.get("quit.stop.confirm"),
                 messages.get("quit.stop.keep"))).show(() -> {
             viewModel.status().report(messages.get("status.stoppingRun"));
