@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,12 +44,26 @@ public final class ChatTemplate {
     private final String source;
     private final Map<String, String> specialTokens;
     private final boolean fallback;
+    private final Clock clock;
     private final HuggingFaceJinja jinja = new HuggingFaceJinja();
 
-    private ChatTemplate(String source, Map<String, String> specialTokens, boolean fallback) {
+    private ChatTemplate(String source, Map<String, String> specialTokens, boolean fallback, Clock clock) {
         this.source = source;
         this.specialTokens = Map.copyOf(specialTokens);
         this.fallback = fallback;
+        this.clock = clock;
+    }
+
+    private ChatTemplate(String source, Map<String, String> specialTokens, boolean fallback) {
+        this(source, specialTokens, fallback, Clock.systemDefaultZone());
+    }
+
+    /**
+     * The same template reading the time from {@code clock} ({@code strftime_now} of Llama 3.x,
+     * Granite and others prints today's date), so tests and reproductions can fix it.
+     */
+    public ChatTemplate withClock(Clock clock) {
+        return new ChatTemplate(source, specialTokens, fallback, Objects.requireNonNull(clock, "clock"));
     }
 
     /**
@@ -124,7 +139,9 @@ public final class ChatTemplate {
         Map<String, Object> variables = new HashMap<>(specialTokens);
         variables.put("messages", turns);
         variables.put("add_generation_prompt", addGenerationPrompt);
-        return jinja.render(source, variables);
+        variables.put("tools", null);
+        variables.put("documents", null);
+        return jinja.render(source, variables, clock);
     }
 
     /**

@@ -149,15 +149,66 @@ class ChatTemplateTest {
         assertEquals("a b, c\n  keptuser, assistant, < x >", ChatTemplate.of(source, null, null).render(ANSWERED, false));
     }
 
+    // Expected strings below were rendered by Python's Jinja2 3.1 (ImmutableSandboxedEnvironment,
+    // trim_blocks, lstrip_blocks) for the same source and THREE_TURNS.
+    private static final List<ChatMessage> THREE_TURNS = List.of(user("Hi"), assistant("Yo"), user("Bye"));
+
     @Test
-    void pythonStringMethodsJavaLacksFailWithTheirName() {
-        ChatTemplate template = ChatTemplate.of("{{ messages[0]['content'].startswith('H') }}", null, null);
+    void pythonStringMethodsHavePythonsMeaning() {
+        String source = "{{ ' a b  '.split() }}|{{ 'a,b,,'.split(',') }}|{{ 'x\\n\\ny'.lstrip('x\\n') }}"
+                + "|{{ 'gpt4 correct user'.title() }}|{{ 'yes' if 'Hi'.startswith(('x','H')) }}"
+                + "|{{ '<think>a</think>b'.split('</think>')[-1] }}";
 
+        assertEquals("['a', 'b']|['a', 'b', '', '']|y|Gpt4 Correct User|yes|b", render(source));
+    }
+
+    @Test
+    void notBindsLooserThanComparisonsAndTests() {
+        assertEquals("yes|undef|2", render("{{ 'yes' if not 1 == 2 else 'no' }}|{% if not x is defined %}undef{% endif %}"
+                + "|{{ (messages|length - 1) }}"));
+    }
+
+    @Test
+    void keywordArgumentsSlicesWithStepsAndParenthesisedDicts() {
+        assertEquals("2|[3, 2, 1]|bd|cba", render("{% set ns = namespace(i=messages|length - 1) %}{{ ns.i }}"
+                + "|{{ [1,2,3][::-1] }}|{{ 'abcdef'[1:5:2] }}|{{ 'abc'[::-1] }}"));
+        assertEquals("a=1;b=2;", render("{% set d = ({'a': 1, 'b': 2}) %}{% for k in d %}{{ k }}={{ d[k] }};{% endfor %}"));
+    }
+
+    @Test
+    void loopsTakeAFilterAndAnElseBranch() {
+        assertEquals("none", render("{% for m in messages if m.role == 'system' %}{{ loop.index }}{{ m.content }}"
+                + "{% else %}none{% endfor %}"));
+        assertEquals("1/2:Hi 2/2:Bye ", render("{% for m in messages if m.role == 'user' %}"
+                + "{{ loop.index }}/{{ loop.length }}:{{ m.content }} {% endfor %}"));
+    }
+
+    @Test
+    void addingAnUndefinedValueIsAnErrorAsInPython() {
+        ChatTemplateException error = assertThrows(ChatTemplateException.class, () -> render("{{ 'a' + x }}"));
+
+        assertTrue(error.getMessage().startsWith("The chat template cannot be rendered: "), error.getMessage());
+    }
+
+    @Test
+    void strftimeNowReadsTheTemplatesClockAsPythonFormatsIt() {
+        ChatTemplate template = ChatTemplate.of("{% if strftime_now is defined %}{{ strftime_now('%d %b %Y|%B %-d, %Y|%A %j %I%p') }}{% endif %}",
+                null, null).withClock(java.time.Clock.fixed(java.time.Instant.parse("2026-03-05T15:04:05Z"), java.time.ZoneOffset.UTC));
+
+        // Python: datetime(2026, 3, 5, 15, 4, 5).strftime('%d %b %Y|%B %-d, %Y|%A %j %I%p')
+        assertEquals("05 Mar 2026|March 5, 2026|Thursday 064 03PM", template.render(THREE_TURNS, false));
+    }
+
+    @Test
+    void templatesCannotIncludeFiles() {
         ChatTemplateException error = assertThrows(ChatTemplateException.class,
-                () -> template.render(List.of(user("Hi")), false));
+                () -> render("{% include 'META-INF/MANIFEST.MF' %}"));
 
-        assertEquals("The chat template cannot be rendered: Cannot find method startswith with 1 parameters in"
-                + " class java.lang.String (line 1)", error.getMessage());
+        assertTrue(error.getMessage().contains("cannot include"), error.getMessage());
+    }
+
+    private static String render(String source) {
+        return ChatTemplate.of(source, null, null).render(THREE_TURNS, false);
     }
 
     @Test
