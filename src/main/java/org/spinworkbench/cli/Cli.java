@@ -25,6 +25,7 @@ public final class Cli {
         root.addSubcommand(new CommandLine(new ProjectsCommand(workspace, input)));
         root.addSubcommand(new CommandLine(new GenerateCommand()));
         root.addSubcommand(new CommandLine(new ScoreCommand()));
+        root.addSubcommand(new CommandLine(new TemplateCommand()));
         root.addSubcommand(new CommandLine(new InitModelCommand()));
         root.addSubcommand(new CommandLine(new DemoDataCommand()));
         root.addSubcommand(new CommandLine(new BenchCommand()));

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.spinworkbench.lm.ComputeDevice;
+import org.spinworkbench.lm.hf.BosPolicy;
 import org.spinworkbench.lm.hf.PretrainedModel;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,6 +14,12 @@ public final class ModelOptions {
     @Option(names = "--model", paramLabel = "DIR", required = true,
             description = "Model folder in Hugging Face layout (config.json, *.safetensors, tokenizer.json).")
     Path model;
+
+    @Option(names = "--bos", paramLabel = "tokenizer|template", defaultValue = "tokenizer",
+            description = "Prompts start with BOS when the template writes none and the tokenizer adds it (tokenizer),"
+                    + " or exactly as the template writes them (template: as apply_chat_template). Never twice."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String bos;
 
     @Mixin
     DeviceOptions device;
@@ -26,6 +33,7 @@ public final class ModelOptions {
         ComputeDevice compute = computeDevice();
         long start = System.nanoTime();
         PretrainedModel loaded = PretrainedModel.load(model, compute.device());
+        loaded.setBosPolicy(BosPolicy.ofId(bos));
         double seconds = (System.nanoTime() - start) / 1e9;
         status.printf(Locale.ROOT, "Loaded %s (%.1f M parameters) from %s in %.2f s; device: %s%n",
                 loaded.config().architecture(), loaded.config().parameterCount() / 1e6, model, seconds,

@@ -33,7 +33,7 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write results here instead of standard output.")
     Path output;
 
-    @Option(names = "--raw", description = "No chat template: prompt and response tokenised separately, concatenated.")
+    @Option(names = "--raw", description = "No chat template: prompt and response texts joined, tokenised as one and split where the prompt ends.")
     boolean raw;
 
     @Option(names = "--batch-size", paramLabel = "B", defaultValue = "16",

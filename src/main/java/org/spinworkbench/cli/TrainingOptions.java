@@ -1,6 +1,9 @@
 package org.spinworkbench.cli;
 
 import java.util.Locale;
+import org.spinworkbench.data.PromptTurns;
+import org.spinworkbench.lm.hf.BosPolicy;
+import org.spinworkbench.train.PromptFormat;
 import org.spinworkbench.train.SpinLossKind;
 import org.spinworkbench.train.TrainingConfig;
 import picocli.CommandLine.Option;
@@ -42,6 +45,17 @@ public final class TrainingOptions {
     @Option(names = "--raw", description = "No chat template: prompt and response text as they are.")
     boolean raw;
 
+    @Option(names = "--bos", paramLabel = "tokenizer|template", description = "Prompts start with BOS when the"
+            + " template writes none and the tokenizer adds it (tokenizer: as the SPIN reference and HF SFT scripts"
+            + " tokenised), or exactly as the template writes them (template: as apply_chat_template). Never twice."
+            + " Default: tokenizer.")
+    String bos;
+
+    @Option(names = "--prompt-turns", paramLabel = "conversation|first-turn", description = "Multi-turn data: the whole"
+            + " conversation before the last answer is the prompt (conversation), or the system message and first user"
+            + " turn, answered by the first assistant turn (first-turn: the SPIN reference's choice). Default: conversation.")
+    String promptTurns;
+
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the split, shuffles and sampling. Default: " + TrainingConfig.DEFAULT_SEED + ".")
     Long seed;
 
@@ -59,7 +73,12 @@ public final class TrainingOptions {
                 or(batchSize, DEFAULTS.batchSize()), or(gradientAccumulation, DEFAULTS.gradientAccumulation()),
                 or(maxGradNorm, DEFAULTS.maxGradNorm()), or(maxLength, DEFAULTS.maxLength()),
                 or(maxPromptLength, DEFAULTS.maxPromptLength()), maxNewTokens, temperature, topP, mixPrevious,
-                useDataGenerated, raw, or(seed, DEFAULTS.seed()), or(saveSteps, DEFAULTS.saveSteps()));
+                useDataGenerated, raw, or(seed, DEFAULTS.seed()), or(saveSteps, DEFAULTS.saveSteps()), promptFormat());
+    }
+
+    private PromptFormat promptFormat() {
+        return new PromptFormat(bos == null ? BosPolicy.TOKENIZER : BosPolicy.ofId(bos),
+                promptTurns == null ? PromptTurns.CONVERSATION : PromptTurns.ofId(promptTurns));
     }
 
     private static <T> T or(T given, T fallback) {

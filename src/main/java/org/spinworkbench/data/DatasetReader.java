@@ -28,7 +28,18 @@ public final class DatasetReader {
      *         is bad under {@link ProblemPolicy#STOP}, or no row is usable
      */
     public static LoadedDataset read(Path file, DatasetFormat formatOrNull, ProblemPolicy policy) {
+        return read(file, formatOrNull, policy, PromptTurns.CONVERSATION, ExampleCheck.NONE);
+    }
+
+    /**
+     * As {@link #read(Path, DatasetFormat, ProblemPolicy)}, each example then seen through
+     * {@code turns} and checked by {@code check} (a failed check is a row problem).
+     */
+    public static LoadedDataset read(Path file, DatasetFormat formatOrNull, ProblemPolicy policy, PromptTurns turns,
+                                     ExampleCheck check) {
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(turns, "turns");
+        Objects.requireNonNull(check, "check");
         Objects.requireNonNull(policy, "policy");
         if (!Files.exists(file)) {
             throw new DataFileException(file, 0, "no such file");
@@ -50,8 +61,12 @@ public final class DatasetReader {
             String problem = row.problem();
             if (problem == null) {
                 try {
-                    examples.add(rowFormat.toExample(row.number(), row.fields()));
-                    continue;
+                    Example example = turns.apply(rowFormat.toExample(row.number(), row.fields()));
+                    problem = check.problem(example);
+                    if (problem == null) {
+                        examples.add(example);
+                        continue;
+                    }
                 } catch (RowProblem e) {
                     problem = e.getMessage();
                 }

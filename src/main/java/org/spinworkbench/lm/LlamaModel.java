@@ -33,7 +33,7 @@ public final class LlamaModel implements AutoCloseable {
         this.config = config;
         this.manager = manager;
         this.weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights)); // checkpoint order, every run
-        this.rotary = new RotaryEmbedding(config.headDim(), config.ropeTheta());
+        this.rotary = new RotaryEmbedding(config.headDim(), config.ropeTheta(), config.ropeScaling());
         this.attentionScale = manager.create((float) (1.0 / Math.sqrt(config.headDim())));
         this.blockedPenalty = manager.create(1e9f);
         for (var expected : config.expectedShapes().entrySet()) {

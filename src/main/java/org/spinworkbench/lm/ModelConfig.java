@@ -31,12 +31,18 @@ import java.util.Map;
  * @param bosTokenId        null when the config names none
  * @param eosTokenIds       {@code eos_token_id} as a list (it may be an int or a list); may be empty
  * @param torchDtype        {@code torch_dtype} as written ("bfloat16", ...); null when absent
+ * @param ropeScaling       {@code rope_scaling}; {@link RopeScaling#NONE} when absent or null
+ * @param source            the {@code config.json} this was read from, every key as written, so
+ *                          saving keeps what the engine does not use ({@code sliding_window},
+ *                          {@code max_window_layers}, {@code rope_scaling}...); null for a
+ *                          config built in code
  */
 public record ModelConfig(String architecture, int vocabSize, int hiddenSize, int intermediateSize,
                           int numHiddenLayers, int numAttentionHeads, int numKeyValueHeads, int headDim,
                           double ropeTheta, double rmsNormEps, boolean tieWordEmbeddings,
                           int maxPositionEmbeddings, boolean attentionBias, Integer bosTokenId,
-                          List<Integer> eosTokenIds, String torchDtype) {
+                          List<Integer> eosTokenIds, String torchDtype, RopeScaling ropeScaling,
+                          JsonObject source) {
 
     public static final String LLAMA = "LlamaForCausalLM";
     public static final String QWEN2 = "Qwen2ForCausalLM";
@@ -77,6 +83,41 @@ public record ModelConfig(String architecture, int vocabSize, int hiddenSize, in
             throw new IllegalArgumentException(MISTRAL + " has no attention biases: attentionBias must be false");
         }
         eosTokenIds = eosTokenIds == null ? List.of() : List.copyOf(eosTokenIds);
+        ropeScaling = ropeScaling == null ? RopeScaling.NONE : ropeScaling;
+        source = source == null ? null : source.deepCopy();
+    }
+
+    /** A config built in code: plain rotary embeddings, no source file. */
+    public ModelConfig(String architecture, int vocabSize, int hiddenSize, int intermediateSize,
+                       int numHiddenLayers, int numAttentionHeads, int numKeyValueHeads, int headDim,
+                       double ropeTheta, double rmsNormEps, boolean tieWordEmbeddings,
+                       int maxPositionEmbeddings, boolean attentionBias, Integer bosTokenId,
+                       List<Integer> eosTokenIds, String torchDtype) {
+        this(architecture, vocabSize, hiddenSize, intermediateSize, numHiddenLayers, numAttentionHeads,
+                numKeyValueHeads, headDim, ropeTheta, rmsNormEps, tieWordEmbeddings, maxPositionEmbeddings,
+                attentionBias, bosTokenId, eosTokenIds, torchDtype, RopeScaling.NONE, null);
+    }
+
+    @Override
+    public JsonObject source() {
+        return source == null ? null : source.deepCopy();
+    }
+
+    /** Equal when they describe the same model; the source file's other keys do not count. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ModelConfig that && withoutSource().equals(that.withoutSource());
+    }
+
+    @Override
+    public int hashCode() {
+        return withoutSource().hashCode();
+    }
+
+    private List<Object> withoutSource() {
+        return java.util.Arrays.asList(architecture, vocabSize, hiddenSize, intermediateSize, numHiddenLayers,
+                numAttentionHeads, numKeyValueHeads, headDim, ropeTheta, rmsNormEps, tieWordEmbeddings,
+                maxPositionEmbeddings, attentionBias, bosTokenId, eosTokenIds, torchDtype, ropeScaling);
     }
 
     /** Reads and checks a Hugging Face {@code config.json}; messages name the file and the key. */
@@ -97,8 +138,21 @@ public record ModelConfig(String architecture, int vocabSize, int hiddenSize, in
         }
     }
 
-    /** {@code config.json} text that Hugging Face transformers reads back as the same model. */
+    /**
+     * {@code config.json} text that Hugging Face transformers reads back as the same model: the
+     * source file with every key and value as written, only the dtype updated (and a
+     * {@code quantization_config} left out: weights are saved unquantized); for a config built
+     * in code, the keys transformers needs.
+     */
     public String toJson() {
+        if (source != null) {
+            JsonObject json = source.deepCopy();
+            json.remove("quantization_config");
+            if (torchDtype != null) {
+                json.addProperty(json.has("dtype") && !json.has("torch_dtype") ? "dtype" : "torch_dtype", torchDtype);
+            }
+            return GSON.toJson(json) + "\n";
+        }
         JsonObject json = new JsonObject();
         JsonArray architectures = new JsonArray();
         architectures.add(architecture);
@@ -137,14 +191,17 @@ public record ModelConfig(String architecture, int vocabSize, int hiddenSize, in
             json.addProperty("torch_dtype", torchDtype);
         }
         json.addProperty("vocab_size", vocabSize);
-        return new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(json) + "\n";
+        return GSON.toJson(json) + "\n";
     }
+
+    private static final com.google.gson.Gson GSON =
+            new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
 
     /** The same model, saved with its weights in another dtype ("float32", "bfloat16", ...). */
     public ModelConfig withTorchDtype(String dtype) {
         return new ModelConfig(architecture, vocabSize, hiddenSize, intermediateSize, numHiddenLayers,
                 numAttentionHeads, numKeyValueHeads, headDim, ropeTheta, rmsNormEps, tieWordEmbeddings,
-                maxPositionEmbeddings, attentionBias, bosTokenId, eosTokenIds, dtype);
+                maxPositionEmbeddings, attentionBias, bosTokenId, eosTokenIds, dtype, ropeScaling, source);
     }
 
     /**

@@ -31,7 +31,7 @@ final class ModelConfigJson {
         if (optionalBoolean("mlp_bias", false)) {
             throw new UnsupportedModelException("mlp_bias true is not supported");
         }
-        checkRopeScaling(json.get("rope_scaling"));
+        RopeScaling ropeScaling = ropeScaling();
         int hiddenSize = requiredPositive("hidden_size");
         int heads = requiredPositive("num_attention_heads");
         Integer kvHeads = optionalPositive("num_key_value_heads");
@@ -51,7 +51,17 @@ final class ModelConfigJson {
                 kvHeads == null ? heads : kvHeads, headDim == null ? hiddenSize / heads : headDim,
                 ropeTheta(), optionalDouble(json, "rms_norm_eps", 1e-6), optionalBoolean("tie_word_embeddings", false),
                 requiredPositive("max_position_embeddings"), attentionBias, optionalTokenId("bos_token_id"),
-                eosTokenIds(), torchDtype);
+                eosTokenIds(), torchDtype, ropeScaling, json);
+    }
+
+    /** {@code rope_scaling}, or transformers 5's {@code rope_parameters} where that holds the type. */
+    private RopeScaling ropeScaling() {
+        JsonElement scaling = json.get("rope_scaling");
+        JsonElement parameters = json.get("rope_parameters");
+        if ((scaling == null || scaling.isJsonNull()) && parameters != null && parameters.isJsonObject()) {
+            return RopeScaling.parse(parameters);
+        }
+        return RopeScaling.parse(scaling);
     }
 
     private String architecture() {
@@ -80,24 +90,11 @@ final class ModelConfigJson {
     private double ropeTheta() {
         JsonElement parameters = json.get("rope_parameters");
         if (parameters != null && parameters.isJsonObject()) {
-            checkRopeScaling(parameters);
             if (parameters.getAsJsonObject().has("rope_theta")) {
                 return optionalDouble(parameters.getAsJsonObject(), "rope_theta", 10000.0);
             }
         }
         return optionalDouble(json, "rope_theta", 10000.0);
-    }
-
-    private static void checkRopeScaling(JsonElement scaling) {
-        if (scaling == null || scaling.isJsonNull()) {
-            return;
-        }
-        JsonObject object = scaling.isJsonObject() ? scaling.getAsJsonObject() : new JsonObject();
-        JsonElement type = object.has("rope_type") ? object.get("rope_type") : object.get("type");
-        if (!isString(type) || !type.getAsString().equals("default")) {
-            throw new UnsupportedModelException("RoPE scaling " + scaling + " is not supported; "
-                    + "only plain rotary embeddings (rope_scaling null)");
-        }
     }
 
     private List<Integer> eosTokenIds() {

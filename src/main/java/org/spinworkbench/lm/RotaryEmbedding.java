@@ -16,12 +16,23 @@ final class RotaryEmbedding {
     private final float[] inverseFrequencies; // (hD/2)
 
     RotaryEmbedding(int headDim, double theta) {
-        inverseFrequencies = new float[headDim / 2];
-        for (int i = 0; i < inverseFrequencies.length; i++) {
+        this(headDim, theta, RopeScaling.NONE);
+    }
+
+    /** With the frequencies stretched as {@code rope_scaling} says (see {@link RopeScaling}). */
+    RotaryEmbedding(int headDim, double theta, RopeScaling scaling) {
+        float[] plain = new float[headDim / 2];
+        for (int i = 0; i < plain.length; i++) {
             // float32 like the reference implementation: the exponent in float, then the division
             float exponent = (float) (2 * i) / headDim;
-            inverseFrequencies[i] = (float) (1.0 / Math.pow(theta, exponent));
+            plain[i] = (float) (1.0 / Math.pow(theta, exponent));
         }
+        inverseFrequencies = scaling.apply(plain);
+    }
+
+    /** The inverse frequencies (hD/2) the angles are made of. */
+    float[] inverseFrequencies() {
+        return inverseFrequencies.clone();
     }
 
     /** The cos and sin tables of the given positions (B, T): each (B, 1, T, hD). */

@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.spinworkbench.data.ExampleCheck;
+import org.spinworkbench.data.PromptTurns;
+import org.spinworkbench.lm.hf.ChatTemplate;
+import org.spinworkbench.train.TemplateCheck;
 import org.spinworkbench.data.DatasetFormat;
 import org.spinworkbench.data.DatasetReader;
 import org.spinworkbench.data.DatasetSplit;
@@ -211,9 +215,11 @@ public final class RunService {
     static Data load(RunSpec spec) {
         ProblemPolicy policy = spec.skipBadRows() ? ProblemPolicy.SKIP : ProblemPolicy.STOP;
         DatasetFormat format = spec.datasetFormat() == null ? null : DatasetFormat.valueOf(spec.datasetFormat());
-        LoadedDataset train = DatasetReader.read(Path.of(spec.dataset()), format, policy);
+        PromptTurns turns = spec.training().format().turns();
+        ExampleCheck rendered = TemplateCheck.of(ChatTemplate.load(Path.of(spec.baseModel())), spec.training().raw());
+        LoadedDataset train = DatasetReader.read(Path.of(spec.dataset()), format, policy, turns, rendered);
         if (spec.evalDataset() != null) {
-            LoadedDataset eval = DatasetReader.read(Path.of(spec.evalDataset()), format, policy);
+            LoadedDataset eval = DatasetReader.read(Path.of(spec.evalDataset()), format, policy, turns, rendered);
             return new Data(train, eval, new DatasetSplit(train.examples(), eval.examples()));
         }
         DatasetSplit split = spec.evalSize() > 0

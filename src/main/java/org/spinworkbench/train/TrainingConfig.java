@@ -12,6 +12,7 @@ package org.spinworkbench.train;
  * @param mixPrevious       train iteration t on its own pairs and on iteration t-1's
  * @param useDataGenerated  iteration 1 trains on the synthetic responses the dataset carries
  * @param saveSteps         a resumable checkpoint every this many optimiser steps (0: only at iteration ends)
+ * @param format            BOS and prompt turns (null: {@link PromptFormat#DEFAULT}, as runs stored before it read)
  */
 public record TrainingConfig(
         Kind kind,
@@ -35,7 +36,8 @@ public record TrainingConfig(
         boolean useDataGenerated,
         boolean raw,
         long seed,
-        int saveSteps) {
+        int saveSteps,
+        PromptFormat format) {
 
     // The defaults of every new run, the command line's and the wizard's alike. Compile-time
     // constants, so command-line annotations can name them as their default values.
@@ -76,6 +78,7 @@ public record TrainingConfig(
         require(temperature >= 0, "temperature must be 0 (greedy) or positive");
         require(topP > 0 && topP <= 1, "top-p must be in (0, 1]");
         require(saveSteps >= 0, "save steps must be 0 or more");
+        format = format == null ? PromptFormat.DEFAULT : format;
     }
 
     public static TrainingConfig spinDefaults() {
@@ -83,14 +86,14 @@ public record TrainingConfig(
                 DEFAULT_LEARNING_RATE, DEFAULT_WEIGHT_DECAY, DEFAULT_WARMUP_RATIO, Schedule.LINEAR, DEFAULT_BATCH_SIZE,
                 DEFAULT_GRADIENT_ACCUMULATION, DEFAULT_MAX_GRAD_NORM, DEFAULT_MAX_LENGTH, DEFAULT_MAX_PROMPT_LENGTH,
                 DEFAULT_MAX_NEW_TOKENS, DEFAULT_TEMPERATURE, DEFAULT_TOP_P, false, false, false, DEFAULT_SEED,
-                DEFAULT_SAVE_STEPS);
+                DEFAULT_SAVE_STEPS, PromptFormat.DEFAULT);
     }
 
     /** These settings with another batch size and template choice, for scoring a dataset. */
     public TrainingConfig forEvaluation(int evalBatchSize, boolean rawText) {
         return new TrainingConfig(kind, iterations, epochs, beta, loss, learningRate, weightDecay, warmupRatio, schedule,
                 evalBatchSize, gradientAccumulation, maxGradNorm, maxLength, maxPromptLength, maxNewTokens, temperature,
-                topP, mixPrevious, useDataGenerated, rawText, seed, saveSteps);
+                topP, mixPrevious, useDataGenerated, rawText, seed, saveSteps, format);
     }
 
     public Truncation truncation() {

@@ -63,6 +63,7 @@ public final class TrainingRun {
         listener.log("Iteration " + iteration + ": loading " + opponent);
         try (PretrainedModel model = PretrainedModel.load(opponent, device);
              SpinLoss loss = new SpinLoss(config.loss(), config.beta(), model.network().manager())) {
+            model.setBosPolicy(config.format().bos());
             if (iteration == 1 && !Files.exists(folder.pairs(1)) && evaluator != ModelEvaluator.NONE) {
                 listener.evaluated(0, 0, evaluator.evaluate(model)); // the base model, for comparison
             }

@@ -6,11 +6,24 @@ package org.spinworkbench.lm.hf;
  * part of a model's tokenizer files, hence the parent class.
  */
 public class ChatTemplateException extends TokenizerException {
+    private final String reason;
+
     public ChatTemplateException(String message) {
-        super(message);
+        this(message, message, null);
     }
 
     public ChatTemplateException(String message, Throwable cause) {
+        this(message, message, cause);
+    }
+
+    /** @param reason the template's own words (what it passed to {@code raise_exception}) */
+    public ChatTemplateException(String message, String reason, Throwable cause) {
         super(message, cause);
+        this.reason = reason;
+    }
+
+    /** What the template itself said when it refused; otherwise the whole message. */
+    public String reason() {
+        return reason;
     }
 }

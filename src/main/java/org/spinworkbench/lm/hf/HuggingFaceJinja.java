@@ -9,6 +9,9 @@ import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
 import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
 import com.hubspot.jinjava.el.TruthyTypeConverter;
 import com.hubspot.jinjava.loader.ResourceNotFoundException;
+import com.hubspot.jinjava.interpret.InterpretException;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.tree.Node;
 import java.time.Clock;
 import java.util.HashMap;
 import jinjava.de.odysseus.el.ExpressionFactoryImpl;
@@ -60,7 +63,8 @@ import java.util.regex.Pattern;
  *
  * <p>The sandbox: templates reach no Java class beyond Jinjava's restricted bean access, read
  * no file ({@code include}, {@code import} and {@code from} are refused), and what they build
- * is bounded (output and strings 16 M characters, lists 1 M items, nesting 64 deep).
+ * is bounded (output and strings 16 M characters, lists 1 M items, nesting 64 deep, 5 s of
+ * rendering).
  */
 final class HuggingFaceJinja {
     private static final LegacyOverrides JINJA2_COMPATIBLE = LegacyOverrides.newBuilder()
@@ -92,6 +96,9 @@ final class HuggingFaceJinja {
         }
     };
 
+    private static final long MAX_RENDER_NANOS = 5_000_000_000L;
+    private static final ThreadLocal<Long> DEADLINE = ThreadLocal.withInitial(() -> Long.MAX_VALUE);
+
     /** The clock of the render in progress on this thread (Jinjava calls functions statically). */
     private static final ThreadLocal<Clock> CLOCK = ThreadLocal.withInitial(Clock::systemDefaultZone);
 
@@ -108,6 +115,7 @@ final class HuggingFaceJinja {
                 .withMaxListSize(MAX_LIST_SIZE)
                 .withMaxRenderDepth(MAX_RENDER_DEPTH)
                 .withMaxMacroRecursionDepth(MAX_RENDER_DEPTH)
+                .withNodePreProcessor(HuggingFaceJinja::beforeNode)
                 .build();
         jinjava = new Jinja2Jinjava(config);
         jinjava.setResourceLocator((name, encoding, interpreter) -> {
@@ -127,11 +135,26 @@ final class HuggingFaceJinja {
      */
     String render(String template, Map<String, ?> variables, Clock clock) {
         Clock previous = CLOCK.get();
+        long previousDeadline = DEADLINE.get();
         CLOCK.set(clock);
+        DEADLINE.set(System.nanoTime() + MAX_RENDER_NANOS);
         try {
             return render(template, variables);
+        } catch (InterpretException e) {
+            throw new ChatTemplateException("The chat template cannot be rendered: " + e.getMessage(), e);
         } finally {
             CLOCK.set(previous);
+            DEADLINE.set(previousDeadline);
+        }
+    }
+
+    /** Before every node: Jinjava's own bookkeeping, then the time bound. */
+    private static void beforeNode(Node node, JinjavaInterpreter interpreter) {
+        interpreter.getContext().setCurrentNode(node);
+        if (System.nanoTime() - DEADLINE.get() > 0) {
+            throw new InterpretException("it ran for more than " + MAX_RENDER_NANOS / 1_000_000_000L
+                    + " s and was stopped (a chat template renders in milliseconds)",
+                    node.getMaster().getLineNumber(), node.getMaster().getStartPosition());
         }
     }
 
@@ -148,7 +171,7 @@ final class HuggingFaceJinja {
             Optional<TemplateRaised> raised = raisedBy(first.getException());
             if (raised.isPresent()) {
                 throw new ChatTemplateException("The chat template refused the conversation: "
-                        + raised.get().getMessage(), raised.get());
+                        + raised.get().getMessage(), raised.get().getMessage(), raised.get());
             }
             throw new ChatTemplateException("The chat template cannot be rendered: " + first.getMessage()
                     + " (line " + first.getLineno() + ")", first.getException());

@@ -26,28 +26,42 @@ import org.spinworkbench.lm.ModelConfig;
 public final class ModelWriter {
     /** Tokenizer files carried over from the source folder when present. */
     static final List<String> TOKENIZER_FILES = List.of("tokenizer.json", "tokenizer_config.json",
-            "special_tokens_map.json", "chat_template.jinja", "tokenizer.model", "vocab.json", "merges.txt");
+            "special_tokens_map.json", "added_tokens.json", "chat_template.jinja", "tokenizer.model", "vocab.json",
+            "merges.txt");
 
     private ModelWriter() {
     }
 
-    /** Saves a loaded model, weights in {@code dtype}. */
+    /** Saves a loaded model, weights in {@code dtype}; its generation_config.json is kept as it is. */
     public static void save(PretrainedModel model, Path target, DType dtype) throws IOException {
-        write(model.config(), model.network().weights(), model.folder(), target, dtype);
+        write(model.config(), model.network().weights(), model.folder(), model.folder(), target, dtype);
     }
 
     /**
      * Writes weights (by Hugging Face name) with their config and the tokenizer files found
-     * in {@code tokenizerFolder}. {@code target} must not exist or be an empty folder.
+     * in {@code tokenizerFolder}, which also gives generation_config.json when it has one.
+     * {@code target} must not exist or be an empty folder.
      */
     public static void write(ModelConfig config, Map<String, NDArray> weights, Path tokenizerFolder,
                              Path target, DType dtype) throws IOException {
+        write(config, weights, tokenizerFolder, tokenizerFolder, target, dtype);
+    }
+
+    /**
+     * As {@link #write(ModelConfig, Map, Path, Path, DType)}, with generation_config.json copied
+     * byte for byte from {@code generationFolder} when it has one, else written from the
+     * config's and tokenizer's special tokens.
+     */
+    public static void write(ModelConfig config, Map<String, NDArray> weights, Path tokenizerFolder,
+                             Path generationFolder, Path target, DType dtype) throws IOException {
         requireEmptyOrAbsent(target);
+        Path generationFile = generationFolder.resolve(GenerationConfig.FILE);
+        GenerationConfig generation = GenerationConfig.read(generationFolder);
         Set<Integer> eosTokenIds;
         int padTokenId;
         try (TextTokenizer tokenizer = TextTokenizer.load(tokenizerFolder, config.bosTokenId(), config.eosTokenIds())) {
-            eosTokenIds = StopTokens.eos(config, tokenizer);
-            padTokenId = StopTokens.pad(config, tokenizer);
+            eosTokenIds = StopTokens.eos(config, generation, tokenizer);
+            padTokenId = StopTokens.pad(config, generation, tokenizer);
         }
         Path absolute = target.toAbsolutePath().normalize();
         Files.createDirectories(absolute.getParent());
@@ -57,8 +71,12 @@ public final class ModelWriter {
         try {
             Files.writeString(partial.resolve(PretrainedModel.CONFIG_FILE),
                     config.withTorchDtype(dtype.torchName()).toJson(), StandardCharsets.UTF_8);
-            Files.writeString(partial.resolve("generation_config.json"),
-                    generationConfig(config, eosTokenIds, padTokenId), StandardCharsets.UTF_8);
+            if (Files.isRegularFile(generationFile)) {
+                Files.copy(generationFile, partial.resolve(GenerationConfig.FILE));
+            } else {
+                Files.writeString(partial.resolve(GenerationConfig.FILE),
+                        generationConfig(config, eosTokenIds, padTokenId), StandardCharsets.UTF_8);
+            }
             for (String name : TOKENIZER_FILES) {
                 Path source = tokenizerFolder.resolve(name);
                 if (Files.isRegularFile(source)) {

@@ -23,10 +23,13 @@ public final class PretrainedModel implements AutoCloseable {
     private final LlamaModel network;
     private final TextTokenizer tokenizer;
     private final ChatTemplate template;
+    private final GenerationConfig generation;
+    private volatile BosPolicy bosPolicy = BosPolicy.TOKENIZER;
 
     private PretrainedModel(Path folder, ModelConfig config, LlamaModel network, TextTokenizer tokenizer,
-                            ChatTemplate template) {
+                            ChatTemplate template, GenerationConfig generation) {
         this.folder = folder;
+        this.generation = generation;
         this.config = config;
         this.network = network;
         this.tokenizer = tokenizer;
@@ -47,8 +50,9 @@ public final class PretrainedModel implements AutoCloseable {
                         + " tokens, more than the model's vocab_size of " + config.vocabSize() + ".");
             }
             ChatTemplate template = ChatTemplate.load(folder);
+            GenerationConfig generation = GenerationConfig.read(folder);
             LlamaModel network = NetworkLoader.load(folder, config, device);
-            return new PretrainedModel(folder, config, network, tokenizer, template);
+            return new PretrainedModel(folder, config, network, tokenizer, template, generation);
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
@@ -68,9 +72,18 @@ public final class PretrainedModel implements AutoCloseable {
         }
     }
 
+    /** How prompts begin (see {@link BosPolicy}); {@link BosPolicy#TOKENIZER} unless set. */
+    public void setBosPolicy(BosPolicy policy) {
+        this.bosPolicy = java.util.Objects.requireNonNull(policy, "policy");
+    }
+
+    public BosPolicy bosPolicy() {
+        return bosPolicy;
+    }
+
     /**
      * The prompt as token ids. Chat: the user turn through the chat template with the
-     * assistant's generation prompt; raw: the text as it is, no special tokens added.
+     * assistant's generation prompt; raw: the text as it is. BOS first per {@link #bosPolicy()}.
      */
     public int[] promptTokens(String prompt, boolean raw) {
         return promptTokens(List.of(ChatMessage.user(prompt)), raw);
@@ -79,13 +92,17 @@ public final class PretrainedModel implements AutoCloseable {
     /** A conversation awaiting the assistant's answer, as token ids; raw joins the contents. */
     public int[] promptTokens(List<ChatMessage> conversation, boolean raw) {
         String text = raw ? rawText(conversation) : template.render(conversation, true);
-        return tokenizer.encode(text, false);
+        return withBos(tokenizer.encode(text, false));
     }
 
     /**
-     * A prompt and its response as token ids. Chat: the conversation through the template,
-     * split where the prompt ends (the response keeps the end-of-turn marker, so its
-     * probability covers stopping); raw: both texts tokenised separately.
+     * A prompt and its response as token ids. Chat: the conversation through the template;
+     * raw: the texts joined. Either way the whole text is tokenised once and split where the
+     * prompt's own tokens end, so the response's ids are those the model reads and writes in
+     * context (tokenised alone, a SentencePiece response would gain a leading {@code ▁}) and
+     * {@code prompt + response} is exactly the conversation's ids. Where the last prompt token
+     * merges with the response's first, the merged token goes to the response (as TRL does).
+     * The response keeps the end-of-turn marker, so its probability covers stopping.
      */
     public TokenPair pairTokens(String prompt, String response, boolean raw) {
         return pairTokens(List.of(ChatMessage.user(prompt)), response, raw);
@@ -93,15 +110,29 @@ public final class PretrainedModel implements AutoCloseable {
 
     /** A conversation and the assistant's answer to it, as token ids. */
     public TokenPair pairTokens(List<ChatMessage> conversation, String response, boolean raw) {
-        if (raw) {
-            return new TokenPair(tokenizer.encode(rawText(conversation), false), tokenizer.encode(response, false));
+        RenderedExample example = raw
+                ? new RenderedExample(rawText(conversation), response)
+                : template.renderExample(conversation, response);
+        int[] prompt = withBos(tokenizer.encode(example.prompt(), false));
+        int[] whole = withBos(tokenizer.encode(example.conversation(), false));
+        return TokenPair.split(whole, TokenPair.commonPrefix(prompt, whole));
+    }
+
+    /** The text as the template writes it, or with BOS first where the policy and tokenizer say so; never BOS twice. */
+    private int[] withBos(int[] ids) {
+        Integer bos = tokenizer.specialTokens().bosTokenId();
+        if (bosPolicy == BosPolicy.TEMPLATE || bos == null || !tokenizer.addsBosToken()
+                || (ids.length > 0 && ids[0] == bos)) {
+            return ids;
         }
-        RenderedExample example = template.renderExample(conversation, response);
-        return new TokenPair(tokenizer.encode(example.prompt(), false), tokenizer.encode(example.response(), false));
+        int[] withBos = new int[ids.length + 1];
+        withBos[0] = bos;
+        System.arraycopy(ids, 0, withBos, 1, ids.length);
+        return withBos;
     }
 
     /** Raw mode: the messages' contents one after another, nothing added. */
-    private static String rawText(List<ChatMessage> conversation) {
+    public static String rawText(List<ChatMessage> conversation) {
         StringBuilder text = new StringBuilder();
         conversation.forEach(message -> text.append(message.content()));
         return text.toString();
@@ -111,14 +142,21 @@ public final class PretrainedModel implements AutoCloseable {
         return tokenizer.decode(ids, true);
     }
 
-    /** Generation stops at any of these: config.json's eos ids and the tokenizer's eos token. */
+    /**
+     * Generation stops at any of these: generation_config.json's eos list, config.json's eos
+     * ids and the tokenizer's eos token.
+     */
     public Set<Integer> eosTokenIds() {
-        return StopTokens.eos(config, tokenizer);
+        return StopTokens.eos(config, generation, tokenizer);
+    }
+
+    public GenerationConfig generationConfig() {
+        return generation;
     }
 
     /** The tokenizer's pad token, else its end-of-sequence token, else 0; padding is masked anyway. */
     public int padTokenId() {
-        return StopTokens.pad(config, tokenizer);
+        return StopTokens.pad(config, generation, tokenizer);
     }
 
     public Path folder() {

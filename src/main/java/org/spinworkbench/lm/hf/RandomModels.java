@@ -31,7 +31,12 @@ public final class RandomModels {
             if (byteLevel) {
                 ByteLevelTokenizerFactory.write(tokenizerFolder);
             }
-            ModelWriter.write(config, RandomInitializer.weights(config, seed, manager), tokenizerFolder, output, dtype);
+            // generation_config.json beside the config file wins, then the tokenizer folder's
+            Path configFolder = configFile.toAbsolutePath().getParent();
+            Path generationFolder = Files.isRegularFile(configFolder.resolve(GenerationConfig.FILE))
+                    ? configFolder : tokenizerFolder;
+            ModelWriter.write(config, RandomInitializer.weights(config, seed, manager), tokenizerFolder,
+                    generationFolder, output, dtype);
         } finally {
             if (byteLevel) {
                 try (Stream<Path> files = Files.walk(tokenizerFolder)) {

@@ -9,9 +9,13 @@ final class StopTokens {
     private StopTokens() {
     }
 
-    /** config.json's eos ids and the tokenizer's eos token. */
-    static Set<Integer> eos(ModelConfig config, TextTokenizer tokenizer) {
-        Set<Integer> ids = new LinkedHashSet<>(config.eosTokenIds());
+    /**
+     * Every id that ends an answer: generation_config.json's eos list (what transformers'
+     * {@code generate()} stops at), config.json's eos ids, and the tokenizer's eos token.
+     */
+    static Set<Integer> eos(ModelConfig config, GenerationConfig generation, TextTokenizer tokenizer) {
+        Set<Integer> ids = new LinkedHashSet<>(generation.eosTokenIds());
+        ids.addAll(config.eosTokenIds());
         Integer fromTokenizer = tokenizer.specialTokens().eosTokenId();
         if (fromTokenizer != null) {
             ids.add(fromTokenizer);
@@ -20,8 +24,8 @@ final class StopTokens {
     }
 
     /** The tokenizer's pad token, else the first eos id, else 0; padding is masked anyway. */
-    static int pad(ModelConfig config, TextTokenizer tokenizer) {
+    static int pad(ModelConfig config, GenerationConfig generation, TextTokenizer tokenizer) {
         Integer pad = tokenizer.specialTokens().padTokenId();
-        return pad != null ? pad : eos(config, tokenizer).stream().findFirst().orElse(0);
+        return pad != null ? pad : eos(config, generation, tokenizer).stream().findFirst().orElse(0);
     }
 }

@@ -2,6 +2,7 @@ package org.spinworkbench.lm.hf;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,11 +33,14 @@ public final class TextTokenizer implements AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
     private final TokenVocabulary vocabulary;
     private final SpecialTokens specialTokens;
+    private final Boolean addBosToken;
 
-    private TextTokenizer(HuggingFaceTokenizer tokenizer, TokenVocabulary vocabulary, SpecialTokens specialTokens) {
+    private TextTokenizer(HuggingFaceTokenizer tokenizer, TokenVocabulary vocabulary, SpecialTokens specialTokens,
+                          Boolean addBosToken) {
         this.tokenizer = tokenizer;
         this.vocabulary = vocabulary;
         this.specialTokens = specialTokens;
+        this.addBosToken = addBosToken;
     }
 
     /** Loads the tokenizer of a model folder; special tokens come from {@code tokenizer_config.json} only. */
@@ -63,7 +67,8 @@ public final class TextTokenizer implements AutoCloseable {
                 .map(text -> TokenizerFiles.parseObject(text, configFile))
                 .orElse(null);
         SpecialTokens specialTokens = SpecialTokens.resolve(config, configFile, vocabulary, bosTokenId, eosTokenIds);
-        TextTokenizer tokenizer = new TextTokenizer(open(tokenizerFile), vocabulary, specialTokens);
+        TextTokenizer tokenizer = new TextTokenizer(open(tokenizerFile), vocabulary, specialTokens,
+                addBosToken(config, configFile));
         try {
             tokenizer.checkAddedTokenIds(tokenizerFile);
         } catch (TokenizerException e) {
@@ -92,6 +97,36 @@ public final class TextTokenizer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static Boolean addBosToken(JsonObject config, Path configFile) {
+        if (config == null || !config.has("add_bos_token") || config.get("add_bos_token").isJsonNull()) {
+            return null;
+        }
+        JsonElement value = config.get("add_bos_token");
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
+            throw new TokenizerException(configFile + ": \"add_bos_token\" should be true or false, but is "
+                    + TokenizerFiles.kind(value) + ".");
+        }
+        return value.getAsBoolean();
+    }
+
+    /**
+     * Whether this tokenizer puts BOS before text when asked for its special tokens, as
+     * transformers' {@code tokenizer(text)} does: {@code add_bos_token} of
+     * {@code tokenizer_config.json} where it says (transformers rebuilds the post-processor
+     * from it), else what {@code tokenizer.json}'s post-processor does. False without a BOS token.
+     */
+    public boolean addsBosToken() {
+        Integer bos = specialTokens.bosTokenId();
+        if (bos == null) {
+            return false;
+        }
+        if (addBosToken != null) {
+            return addBosToken;
+        }
+        int[] probe = encode("", true);
+        return probe.length > 0 && probe[0] == bos;
     }
 
     private static HuggingFaceTokenizer open(Path tokenizerFile) {

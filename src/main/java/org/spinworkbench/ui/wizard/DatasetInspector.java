@@ -3,6 +3,10 @@ package org.spinworkbench.ui.wizard;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.spinworkbench.data.ExampleCheck;
+import org.spinworkbench.data.PromptTurns;
+import org.spinworkbench.lm.hf.PretrainedModel;
+import org.spinworkbench.train.TemplateCheck;
 import org.spinworkbench.data.DatasetFormat;
 import org.spinworkbench.data.DatasetReader;
 import org.spinworkbench.data.Example;
@@ -27,8 +31,12 @@ public final class DatasetInspector {
      */
     public DatasetCheck check(Path train, Path eval, DatasetFormat format, ChatTemplate template, boolean raw,
                               Path accuracy) {
-        LoadedDataset trainData = DatasetReader.read(train, format, ProblemPolicy.SKIP);
-        LoadedDataset evalData = eval == null ? null : DatasetReader.read(eval, trainData.format(), ProblemPolicy.SKIP);
+        // every row is rendered now, so a conversation the template refuses is listed with its line
+        ExampleCheck rendered = template == null ? ExampleCheck.NONE : TemplateCheck.of(template, raw);
+        LoadedDataset trainData = DatasetReader.read(train, format, ProblemPolicy.SKIP, PromptTurns.CONVERSATION,
+                rendered);
+        LoadedDataset evalData = eval == null ? null : DatasetReader.read(eval, trainData.format(), ProblemPolicy.SKIP,
+                PromptTurns.CONVERSATION, rendered);
         List<PreviewRow> preview = new ArrayList<>();
         for (Example example : trainData.examples().subList(0, Math.min(PREVIEW_ROWS, trainData.examples().size()))) {
             preview.add(render(example, template, raw));
@@ -40,9 +48,7 @@ public final class DatasetInspector {
     /** The prompt and real response as one text, exactly as the trainer tokenises them. */
     static PreviewRow render(Example example, ChatTemplate template, boolean raw) {
         if (raw) {
-            StringBuilder text = new StringBuilder();
-            example.prompt().forEach(message -> text.append(message.content()));
-            return new PreviewRow(example.row(), text.append(example.realResponse()).toString(), null);
+            return new PreviewRow(example.row(), PretrainedModel.rawText(example.prompt()) + example.realResponse(), null);
         }
         try {
             List<ChatMessage> prompt = example.prompt();

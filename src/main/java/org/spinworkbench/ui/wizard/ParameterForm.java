@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.spinworkbench.train.SpinLossKind;
+import org.spinworkbench.train.PromptFormat;
 import org.spinworkbench.train.TrainingConfig;
 
 /**
@@ -114,7 +115,7 @@ public final class ParameterForm {
                 values.get(Parameter.MAX_GRAD_NORM).doubleValue(), maxLength, maxPromptLength,
                 values.get(Parameter.MAX_NEW_TOKENS).intValue(), values.get(Parameter.TEMPERATURE).doubleValue(),
                 values.get(Parameter.TOP_P).doubleValue(), mixPrevious, useDataGenerated, raw,
-                values.get(Parameter.SEED).longValue(), values.get(Parameter.SAVE_STEPS).intValue());
+                values.get(Parameter.SEED).longValue(), values.get(Parameter.SAVE_STEPS).intValue(), PromptFormat.DEFAULT);
     }
 
     /**

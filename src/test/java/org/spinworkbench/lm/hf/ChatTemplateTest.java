@@ -207,6 +207,16 @@ class ChatTemplateTest {
         assertTrue(error.getMessage().contains("cannot include"), error.getMessage());
     }
 
+    @Test
+    void aTemplateThatWouldRunForeverIsStopped() {
+        String nested = "{% for i in range(1000) %}{% for j in range(1000) %}{% for k in range(1000) %}{{ '' }}"
+                + "{% endfor %}{% endfor %}{% endfor %}"; // 10^9 steps
+
+        ChatTemplateException error = assertThrows(ChatTemplateException.class, () -> render(nested));
+
+        assertTrue(error.getMessage().contains("was stopped"), error.getMessage());
+    }
+
     private static String render(String source) {
         return ChatTemplate.of(source, null, null).render(THREE_TURNS, false);
     }

@@ -21,7 +21,7 @@ record TwoBetaRuns(long first, long second) {
         TrainingConfig otherBeta = new TrainingConfig(c.kind(), c.iterations(), c.epochs(), 0.3, c.loss(),
                 c.learningRate(), c.weightDecay(), c.warmupRatio(), c.schedule(), c.batchSize(),
                 c.gradientAccumulation(), c.maxGradNorm(), c.maxLength(), c.maxPromptLength(), c.maxNewTokens(),
-                c.temperature(), c.topP(), c.mixPrevious(), c.useDataGenerated(), c.raw(), c.seed(), c.saveSteps());
+                c.temperature(), c.topP(), c.mixPrevious(), c.useDataGenerated(), c.raw(), c.seed(), c.saveSteps(), c.format());
         RunOutcome second = new RunService(workspace, Device.cpu()).start(
                 TinyRuns.spec(dir.resolve("base-model"), dir.resolve("sums.jsonl"), otherBeta),
                 TrainingListener.NONE, new Cancellation());
