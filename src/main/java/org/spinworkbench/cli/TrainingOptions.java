@@ -56,6 +56,11 @@ public final class TrainingOptions {
             + " turn, answered by the first assistant turn (first-turn: the SPIN reference's choice). Default: conversation.")
     String promptTurns;
 
+    @Option(names = "--nll-alpha", paramLabel = "A", description = "SPIN only: add A times the NLL of the real response"
+            + " (mean over its tokens) to the loss, as TRL's rpo_alpha; keeps the real answers' log-probs from falling"
+            + " with the synthetic ones. Default: 0 (the paper's SPIN).")
+    Double nllAlpha;
+
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the split, shuffles and sampling. Default: " + TrainingConfig.DEFAULT_SEED + ".")
     Long seed;
 
@@ -73,7 +78,8 @@ public final class TrainingOptions {
                 or(batchSize, DEFAULTS.batchSize()), or(gradientAccumulation, DEFAULTS.gradientAccumulation()),
                 or(maxGradNorm, DEFAULTS.maxGradNorm()), or(maxLength, DEFAULTS.maxLength()),
                 or(maxPromptLength, DEFAULTS.maxPromptLength()), maxNewTokens, temperature, topP, mixPrevious,
-                useDataGenerated, raw, or(seed, DEFAULTS.seed()), or(saveSteps, DEFAULTS.saveSteps()), promptFormat());
+                useDataGenerated, raw, or(seed, DEFAULTS.seed()), or(saveSteps, DEFAULTS.saveSteps()), promptFormat(),
+                or(nllAlpha, DEFAULTS.nllAlpha()));
     }
 
     private PromptFormat promptFormat() {

@@ -26,7 +26,7 @@ public final class DemoRecipe {
     /** The demo's training settings. */
     public static TrainingConfig training(int iterations) {
         return new TrainingConfig(TrainingConfig.Kind.SPIN, iterations, 2, 0.1, SpinLossKind.SIGMOID, 2e-5, 0.0, 0.1,
-                TrainingConfig.Schedule.LINEAR, 16, 1, 1.0, 128, 64, 16, 1.0, 1.0, false, false, false, 42, 20, PromptFormat.DEFAULT);
+                TrainingConfig.Schedule.LINEAR, 16, 1, 1.0, 128, 64, 16, 1.0, 1.0, false, false, false, 42, 20, PromptFormat.DEFAULT, 0.0);
     }
 
     /** The run: the bundled model on the bundled training tasks, scored on the test tasks. */

@@ -16,12 +16,15 @@ final class SpinObjective implements TrainingObjective {
     private final List<ScoredPair> pairs;
     private final SpinLoss loss;
     private final double beta;
+    private final double nllAlpha;
 
-    SpinObjective(Scorer scorer, List<ScoredPair> pairs, SpinLoss loss, double beta) {
+    /** @param nllAlpha weight of the real responses' NLL added to the loss (TRL's rpo_alpha); 0 for the paper's SPIN */
+    SpinObjective(Scorer scorer, List<ScoredPair> pairs, SpinLoss loss, double beta, double nllAlpha) {
         this.scorer = scorer;
         this.pairs = List.copyOf(pairs);
         this.loss = loss;
         this.beta = beta;
+        this.nllAlpha = nllAlpha;
     }
 
     @Override
@@ -36,10 +39,12 @@ final class SpinObjective implements TrainingObjective {
         List<int[]> responses = new ArrayList<>(2 * rows);
         float[] referenceReal = new float[rows];
         float[] referenceSynthetic = new float[rows];
+        int[] realCounts = new int[rows];
         for (int i = 0; i < rows; i++) {
             ScoredPair pair = pairs.get(examples.get(i));
             prompts.add(pair.promptTokens());
             responses.add(pair.realTokens());
+            realCounts[i] = pair.realTokens().length;
             referenceReal[i] = (float) pair.referenceReal();
             referenceSynthetic[i] = (float) pair.referenceSynthetic();
         }
@@ -55,6 +60,14 @@ final class SpinObjective implements TrainingObjective {
                 manager.create(referenceReal), manager.create(referenceSynthetic));
         SpinMetrics metrics = SpinLoss.metrics(beta, policyReal.toFloatArray(), policySynthetic.toFloatArray(),
                 referenceReal, referenceSynthetic);
-        return new Result(value, metrics.asMap(""));
+        if (nllAlpha == 0) {
+            return new Result(value, metrics.asMap(""));
+        }
+        NDArray nll = SftLoss.loss(policyReal, realCounts, manager);                   // () mean per real token
+        // the weight as a tensor of the step's manager, never a Java scalar in the graph (DJL_NOTES trap 1)
+        NDArray withNll = value.add(nll.mul(manager.create((float) nllAlpha)));
+        java.util.Map<String, Double> logged = new java.util.LinkedHashMap<>(metrics.asMap(""));
+        logged.put("nll_loss", (double) nll.getFloat());
+        return new Result(withNll, logged);
     }
 }

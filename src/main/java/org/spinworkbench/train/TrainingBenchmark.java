@@ -66,7 +66,7 @@ public final class TrainingBenchmark {
         model.weights().values().forEach(w -> w.setRequiresGradient(true));
         try (AdamW optimizer = new AdamW(model.weights(), 0.0, 0.9, 0.999, 1e-8);
              SpinLoss loss = new SpinLoss(SpinLossKind.SIGMOID, 0.1, model.manager())) {
-            TrainingObjective objective = new SpinObjective(new Scorer(model, padId), data, loss, 0.1);
+            TrainingObjective objective = new SpinObjective(new Scorer(model, padId), data, loss, 0.1, 0.0);
             Trainer trainer = new Trainer(model, optimizer, objective,
                     new Trainer.Settings(1, pairs, 1, 1.0, 1), LearningRateSchedule.constant(1e-5));
             double seconds = Timing.median(repeats, () -> {

@@ -13,6 +13,8 @@ package org.spinworkbench.train;
  * @param useDataGenerated  iteration 1 trains on the synthetic responses the dataset carries
  * @param saveSteps         a resumable checkpoint every this many optimiser steps (0: only at iteration ends)
  * @param format            BOS and prompt turns (null: {@link PromptFormat#DEFAULT}, as runs stored before it read)
+ * @param nllAlpha          SPIN only: weight of an NLL term on the real response added to the loss
+ *                          ({@code loss + α·NLL(y_real)}, TRL's {@code rpo_alpha}); 0, the paper's SPIN, by default
  */
 public record TrainingConfig(
         Kind kind,
@@ -37,7 +39,8 @@ public record TrainingConfig(
         boolean raw,
         long seed,
         int saveSteps,
-        PromptFormat format) {
+        PromptFormat format,
+        double nllAlpha) {
 
     // The defaults of every new run, the command line's and the wizard's alike. Compile-time
     // constants, so command-line annotations can name them as their default values.
@@ -79,6 +82,7 @@ public record TrainingConfig(
         require(topP > 0 && topP <= 1, "top-p must be in (0, 1]");
         require(saveSteps >= 0, "save steps must be 0 or more");
         format = format == null ? PromptFormat.DEFAULT : format;
+        require(nllAlpha >= 0 && Double.isFinite(nllAlpha), "NLL alpha must be 0 or more");
     }
 
     public static TrainingConfig spinDefaults() {
@@ -86,14 +90,14 @@ public record TrainingConfig(
                 DEFAULT_LEARNING_RATE, DEFAULT_WEIGHT_DECAY, DEFAULT_WARMUP_RATIO, Schedule.LINEAR, DEFAULT_BATCH_SIZE,
                 DEFAULT_GRADIENT_ACCUMULATION, DEFAULT_MAX_GRAD_NORM, DEFAULT_MAX_LENGTH, DEFAULT_MAX_PROMPT_LENGTH,
                 DEFAULT_MAX_NEW_TOKENS, DEFAULT_TEMPERATURE, DEFAULT_TOP_P, false, false, false, DEFAULT_SEED,
-                DEFAULT_SAVE_STEPS, PromptFormat.DEFAULT);
+                DEFAULT_SAVE_STEPS, PromptFormat.DEFAULT, 0.0);
     }
 
     /** These settings with another batch size and template choice, for scoring a dataset. */
     public TrainingConfig forEvaluation(int evalBatchSize, boolean rawText) {
         return new TrainingConfig(kind, iterations, epochs, beta, loss, learningRate, weightDecay, warmupRatio, schedule,
                 evalBatchSize, gradientAccumulation, maxGradNorm, maxLength, maxPromptLength, maxNewTokens, temperature,
-                topP, mixPrevious, useDataGenerated, rawText, seed, saveSteps, format);
+                topP, mixPrevious, useDataGenerated, rawText, seed, saveSteps, format, nllAlpha);
     }
 
     public Truncation truncation() {

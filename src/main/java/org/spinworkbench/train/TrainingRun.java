@@ -75,7 +75,7 @@ public final class TrainingRun {
             Scorer scorer = new Scorer(model.network(), model.padTokenId());
             TrainingObjective objective = config.kind() == TrainingConfig.Kind.SFT
                     ? new SftObjective(scorer, training)
-                    : new SpinObjective(scorer, training, loss, config.beta());
+                    : new SpinObjective(scorer, training, loss, config.beta(), config.nllAlpha());
             Map<String, Double> lastStep = new LinkedHashMap<>();
             TrainingListener recording = new LastStepRecorder(listener, lastStep);
             long steps = IterationTraining.train(iteration, model.network(), objective, config, folder, recording,

@@ -38,14 +38,18 @@ public record DemoDataset(long seed, List<DemoQuestion> train, List<DemoQuestion
             throw new IllegalArgumentException("each split needs at least " + tasks
                     + " rows, one per task; asked for " + trainSize + " train and " + testSize + " test");
         }
+        int[] testCounts = allocate(testSize, capacities(null));
+        requireFilled("test", testSize, testCounts);
+        int[] trainCounts = allocate(trainSize, capacities(testCounts));
+        requireFilled("train", trainSize, trainCounts);
         Random random = new Random(seed);
         List<DemoQuestion> train = new ArrayList<>();
         List<DemoQuestion> test = new ArrayList<>();
         for (DemoTask task : DemoTask.values()) {
             List<List<DemoQuestion>> facts = new ArrayList<>(QuestionBank.questions(task, random));
             Collections.shuffle(facts, random);
-            int taskTrain = share(trainSize, task);
-            int taskTest = share(testSize, task);
+            int taskTrain = trainCounts[task.ordinal()];
+            int taskTest = testCounts[task.ordinal()];
             if (task.testsRecall()) {
                 splitPhrasings(task, facts, taskTrain, taskTest, random, train, test);
             } else {
@@ -75,9 +79,64 @@ public record DemoDataset(long seed, List<DemoQuestion> train, List<DemoQuestion
         return counts;
     }
 
-    private static int share(int size, DemoTask task) {
-        int tasks = DemoTask.values().length;
-        return size / tasks + (task.ordinal() < size % tasks ? 1 : 0);
+    private static void requireFilled(String split, int size, int[] counts) {
+        int available = java.util.Arrays.stream(counts).sum();
+        if (available < size) {
+            throw new IllegalArgumentException("the " + split + " split asks " + size + " questions, but the tasks"
+                    + " have only " + available + " left for it; ask for fewer rows");
+        }
+    }
+
+    /**
+     * How many questions each task can give a split: for the test, one per fact; for training,
+     * what the test left (capitals: every phrasing the test did not take).
+     */
+    private static int[] capacities(int[] testCounts) {
+        int[] caps = new int[DemoTask.values().length];
+        for (DemoTask task : DemoTask.values()) {
+            List<List<DemoQuestion>> facts = QuestionBank.questions(task, new Random(0));
+            int phrasings = facts.stream().mapToInt(List::size).sum();
+            caps[task.ordinal()] = testCounts == null ? facts.size()
+                    : (task.testsRecall() ? phrasings : facts.size()) - testCounts[task.ordinal()];
+        }
+        return caps;
+    }
+
+    /**
+     * {@code size} shared equally among the tasks (the first ones take the remainder); a task
+     * that cannot give its share gives all it has and the others share the rest. Where every
+     * task can give its share, that is the plain equal split.
+     */
+    static int[] allocate(int size, int[] caps) {
+        int[] counts = new int[caps.length];
+        boolean[] full = new boolean[caps.length];
+        int left = size;
+        while (true) {
+            int open = 0;
+            for (boolean f : full) {
+                open += f ? 0 : 1;
+            }
+            if (open == 0) {
+                return counts; // every task gives all it has; generate() reports the shortfall
+            }
+            boolean capped = false;
+            int rank = 0;
+            int[] tentative = counts.clone();
+            for (int task = 0; task < caps.length; task++) {
+                if (!full[task]) {
+                    tentative[task] = left / open + (rank++ < left % open ? 1 : 0);
+                    if (tentative[task] > caps[task]) {
+                        counts[task] = caps[task];
+                        full[task] = true;
+                        left -= caps[task];
+                        capped = true;
+                    }
+                }
+            }
+            if (!capped) {
+                return tentative;
+            }
+        }
     }
 
     /** Facts of one phrasing each: the first ones to test, the next ones to train. */

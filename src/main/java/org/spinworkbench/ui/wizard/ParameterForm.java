@@ -115,7 +115,8 @@ public final class ParameterForm {
                 values.get(Parameter.MAX_GRAD_NORM).doubleValue(), maxLength, maxPromptLength,
                 values.get(Parameter.MAX_NEW_TOKENS).intValue(), values.get(Parameter.TEMPERATURE).doubleValue(),
                 values.get(Parameter.TOP_P).doubleValue(), mixPrevious, useDataGenerated, raw,
-                values.get(Parameter.SEED).longValue(), values.get(Parameter.SAVE_STEPS).intValue(), PromptFormat.DEFAULT);
+                values.get(Parameter.SEED).longValue(), values.get(Parameter.SAVE_STEPS).intValue(), PromptFormat.DEFAULT,
+                0.0);
     }
 
     /**

@@ -152,10 +152,31 @@ class DemoDatasetTest {
         IllegalArgumentException tooSmall = assertThrows(IllegalArgumentException.class,
                 () -> DemoDataset.generate(0, 400, 4));
         assertTrue(tooSmall.getMessage().contains("at least 5 rows"), tooSmall.getMessage());
-        // 205 test rows ask 41 capitals of 40 countries
         IllegalArgumentException tooBig = assertThrows(IllegalArgumentException.class,
-                () -> DemoDataset.generate(0, 400, 205));
-        assertTrue(tooBig.getMessage().contains("capital"), tooBig.getMessage());
+                () -> DemoDataset.generate(0, 400, 40_000));
+        assertTrue(tooBig.getMessage().contains("the test split asks 40000 questions"), tooBig.getMessage());
+    }
+
+    @Test
+    void largePoolsGiveTheTasksThatCannotFillTheirShareAllTheyHaveAndTheOthersTheRest() {
+        DemoDataset pool = DemoDataset.generate(0, 4000, 500);
+
+        assertEquals(4000, pool.train().size());
+        assertEquals(500, pool.test().size());
+        Map<DemoTask, Integer> test = DemoDataset.countByTask(pool.test());
+        Map<DemoTask, Integer> train = DemoDataset.countByTask(pool.train());
+        assertEquals(40, test.get(DemoTask.CAPITAL), "one question per country");
+        assertEquals(80, train.get(DemoTask.CAPITAL), "every phrasing the test did not take");
+        assertEquals(360 - test.get(DemoTask.CONVERT), train.get(DemoTask.CONVERT), "every conversion left");
+        assertEquals(train.get(DemoTask.ADD), train.get(DemoTask.SORT));
+        Set<String> overlap = new HashSet<>(prompts(pool.train()));
+        overlap.retainAll(prompts(pool.test()));
+        assertTrue(overlap.isEmpty(), overlap.toString());
+        for (DemoTask task : List.of(DemoTask.ADD, DemoTask.REVERSE, DemoTask.SORT, DemoTask.CONVERT)) {
+            Set<String> shared = new HashSet<>(problems(pool.train(), task));
+            shared.retainAll(problems(pool.test(), task));
+            assertTrue(shared.isEmpty(), task + ": " + shared);
+        }
     }
 
     private static Set<String> prompts(List<DemoQuestion> questions) {

@@ -21,7 +21,8 @@ record TwoBetaRuns(long first, long second) {
         TrainingConfig otherBeta = new TrainingConfig(c.kind(), c.iterations(), c.epochs(), 0.3, c.loss(),
                 c.learningRate(), c.weightDecay(), c.warmupRatio(), c.schedule(), c.batchSize(),
                 c.gradientAccumulation(), c.maxGradNorm(), c.maxLength(), c.maxPromptLength(), c.maxNewTokens(),
-                c.temperature(), c.topP(), c.mixPrevious(), c.useDataGenerated(), c.raw(), c.seed(), c.saveSteps(), c.format());
+                c.temperature(), c.topP(), c.mixPrevious(), c.useDataGenerated(), c.raw(), c.seed(), c.saveSteps(), c.format(),
+                c.nllAlpha());
         RunOutcome second = new RunService(workspace, Device.cpu()).start(
                 TinyRuns.spec(dir.resolve("base-model"), dir.resolve("sums.jsonl"), otherBeta),
                 TrainingListener.NONE, new Cancellation());

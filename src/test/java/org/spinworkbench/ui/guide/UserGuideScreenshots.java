@@ -208,7 +208,8 @@ public final class UserGuideScreenshots {
         TrainingConfig larger = new TrainingConfig(t.kind(), t.iterations(), t.epochs(), 0.3, t.loss(),
                 t.learningRate(), t.weightDecay(), t.warmupRatio(), t.schedule(), t.batchSize(),
                 t.gradientAccumulation(), t.maxGradNorm(), t.maxLength(), t.maxPromptLength(), t.maxNewTokens(),
-                t.temperature(), t.topP(), t.mixPrevious(), t.useDataGenerated(), t.raw(), t.seed(), t.saveSteps(), t.format());
+                t.temperature(), t.topP(), t.mixPrevious(), t.useDataGenerated(), t.raw(), t.seed(), t.saveSteps(), t.format(),
+                t.nllAlpha());
         RunSpec spec = new RunSpec(demo.project(), demo.baseModel(), demo.dataset(), demo.datasetFormat(),
                 demo.evalDataset(), demo.evalFraction(), demo.evalSize(), demo.skipBadRows(), larger,
                 demo.accuracyData());
