@@ -27,16 +27,16 @@ public final class DatasetInspector {
      *
      * @param format   null: told from the rows
      * @param template the model's chat template; ignored when {@code raw}
+     * @param turns    which turns of multi-turn rows make the prompt, as the run will read them
      * @param accuracy null, or questions with checkable answers the run scores each model on
      */
     public DatasetCheck check(Path train, Path eval, DatasetFormat format, ChatTemplate template, boolean raw,
-                              Path accuracy) {
+                              PromptTurns turns, Path accuracy) {
         // every row is rendered now, so a conversation the template refuses is listed with its line
         ExampleCheck rendered = template == null ? ExampleCheck.NONE : TemplateCheck.of(template, raw);
-        LoadedDataset trainData = DatasetReader.read(train, format, ProblemPolicy.SKIP, PromptTurns.CONVERSATION,
-                rendered);
+        LoadedDataset trainData = DatasetReader.read(train, format, ProblemPolicy.SKIP, turns, rendered);
         LoadedDataset evalData = eval == null ? null : DatasetReader.read(eval, trainData.format(), ProblemPolicy.SKIP,
-                PromptTurns.CONVERSATION, rendered);
+                turns, rendered);
         List<PreviewRow> preview = new ArrayList<>();
         for (Example example : trainData.examples().subList(0, Math.min(PREVIEW_ROWS, trainData.examples().size()))) {
             preview.add(render(example, template, raw));

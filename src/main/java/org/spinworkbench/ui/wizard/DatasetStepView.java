@@ -16,6 +16,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.spinworkbench.data.PromptTurns;
+import org.spinworkbench.lm.hf.BosPolicy;
 import org.spinworkbench.data.DatasetFormat;
 import org.spinworkbench.data.ProblemPolicy;
 import org.spinworkbench.ui.common.Messages;
@@ -60,11 +62,25 @@ final class DatasetStepView extends VBox {
         raw.setId("rawCheck");
         raw.selectedProperty().bindBidirectional(viewModel.rawProperty());
 
+        ChoiceBox<BosPolicy> bos = new ChoiceBox<>(FXCollections.observableArrayList(BosPolicy.values()));
+        bos.setId("bosChoice");
+        bos.setConverter(WizardControls.choices(b -> b == BosPolicy.TOKENIZER ? messages.get("wizard.data.bosTokenizer")
+                : messages.get("wizard.data.bosTemplate")));
+        bos.valueProperty().bindBidirectional(viewModel.bosProperty());
+
+        ChoiceBox<PromptTurns> turns = new ChoiceBox<>(FXCollections.observableArrayList(PromptTurns.values()));
+        turns.setId("promptTurnsChoice");
+        turns.setConverter(WizardControls.choices(t -> t == PromptTurns.CONVERSATION
+                ? messages.get("wizard.data.turnsConversation") : messages.get("wizard.data.turnsFirst")));
+        turns.valueProperty().bindBidirectional(viewModel.turnsProperty());
+
         GridPane reading = new GridPane();
         reading.setHgap(8);
         reading.setVgap(6);
         reading.addRow(0, new Label(messages.get("wizard.data.format")), format);
         reading.addRow(1, new Label(messages.get("wizard.data.policy")), policy);
+        reading.addRow(2, new Label(messages.get("wizard.data.bos")), bos);
+        reading.addRow(3, new Label(messages.get("wizard.data.turns")), turns);
 
         ProgressIndicator checking = new ProgressIndicator();
         checking.setId("dataChecking");

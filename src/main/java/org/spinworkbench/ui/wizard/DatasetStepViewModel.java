@@ -18,6 +18,9 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.spinworkbench.data.PromptTurns;
+import org.spinworkbench.lm.hf.BosPolicy;
+import org.spinworkbench.train.PromptFormat;
 import org.spinworkbench.data.DatasetFormat;
 import org.spinworkbench.data.DatasetProblem;
 import org.spinworkbench.data.ProblemPolicy;
@@ -51,6 +54,8 @@ public final class DatasetStepViewModel {
     private final StringProperty fraction = new SimpleStringProperty(Parameter.decimal(RunSpec.DEFAULT_EVAL_FRACTION));
     private final StringProperty size = new SimpleStringProperty("10");
     private final BooleanProperty raw = new SimpleBooleanProperty(false);
+    private final ObjectProperty<BosPolicy> bos = new SimpleObjectProperty<>(BosPolicy.TOKENIZER);
+    private final ObjectProperty<PromptTurns> turns = new SimpleObjectProperty<>(PromptTurns.CONVERSATION);
 
     private final ReadOnlyObjectWrapper<DatasetCheck> check = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -75,6 +80,7 @@ public final class DatasetStepViewModel {
         this.demoTasks = demoTasks;
         format.addListener((observable, before, now) -> check());
         raw.addListener((observable, before, now) -> check());
+        turns.addListener((observable, before, now) -> check());
         model.addListener((observable, before, now) -> {
             if (now != null && !dataFile.get().isBlank()) {
                 check(); // the preview follows the new model's chat template
@@ -135,6 +141,21 @@ public final class DatasetStepViewModel {
         return raw;
     }
 
+    /** Whether prompts start with BOS when the template writes none (see {@link BosPolicy}). */
+    public ObjectProperty<BosPolicy> bosProperty() {
+        return bos;
+    }
+
+    /** Which turns of multi-turn data make the prompt (see {@link PromptTurns}). */
+    public ObjectProperty<PromptTurns> turnsProperty() {
+        return turns;
+    }
+
+    /** The BOS and prompt-turn choices, as the run records them. */
+    public PromptFormat promptFormat() {
+        return new PromptFormat(bos.get(), turns.get());
+    }
+
     public ReadOnlyObjectProperty<DatasetCheck> checkProperty() {
         return check.getReadOnlyProperty();
     }
@@ -180,12 +201,13 @@ public final class DatasetStepViewModel {
         boolean withEval = split.get() == SplitChoice.EVAL_FILE && !eval.isEmpty();
         DatasetFormat named = format.get();
         boolean asIs = raw.get();
+        PromptTurns promptTurns = turns.get();
         ModelSummary chosen = model.getValue();
         if (chosen == null) {
             return; // the preview needs the model's chat template; the model step comes first anyway
         }
         String request = String.join("\n", data, withEval ? eval : "", accuracy, String.valueOf(named), String.valueOf(asIs),
-                chosen.folder().toString());
+                promptTurns.id(), chosen.folder().toString());
         if (request.equals(requested) && (checking.get() || check.get() != null)) {
             if (!checking.get()) {
                 judge(); // same files, but perhaps another split
@@ -203,7 +225,7 @@ public final class DatasetStepViewModel {
         ChatTemplate template = chosen.template();
         checking.set(true);
         executor.execute(() -> inspector.check(Path.of(data), withEval ? Path.of(eval) : null, named, template, asIs,
-                        accuracy.isEmpty() ? null : Path.of(accuracy)),
+                        promptTurns, accuracy.isEmpty() ? null : Path.of(accuracy)),
                 found -> {
                     if (ticket == checks) {
                         checking.set(false);
@@ -248,6 +270,8 @@ public final class DatasetStepViewModel {
         fraction.set(Parameter.decimal(previous.evalFraction()));
         policy.set(previous.skipBadRows() ? ProblemPolicy.SKIP : ProblemPolicy.STOP);
         raw.set(previous.training().raw());
+        bos.set(previous.training().format().bos());
+        turns.set(previous.training().format().turns());
         accuracyFile.set(previous.accuracyData() == null ? "" : previous.accuracyData());
     }
 

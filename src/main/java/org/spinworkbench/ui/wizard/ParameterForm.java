@@ -73,7 +73,7 @@ public final class ParameterForm {
     /** The first problem, if any. */
     public Optional<ParameterProblem> problem(Limits limits) {
         try {
-            config(limits, false);
+            config(limits, false, PromptFormat.DEFAULT);
             return Optional.empty();
         } catch (Refused refused) {
             return Optional.of(refused.problem);
@@ -86,10 +86,11 @@ public final class ParameterForm {
     /**
      * The settings of a SPIN run.
      *
-     * @param raw whether prompts skip the chat template (chosen with the data)
+     * @param raw    whether prompts skip the chat template (chosen with the data)
+     * @param format BOS and prompt turns (chosen with the data)
      * @throws IllegalArgumentException when {@link #problem(Limits)} is not empty
      */
-    public TrainingConfig config(Limits limits, boolean raw) {
+    public TrainingConfig config(Limits limits, boolean raw, PromptFormat format) {
         Map<Parameter, Number> values = new EnumMap<>(Parameter.class);
         for (Parameter parameter : Parameter.values()) {
             values.put(parameter, parse(parameter));
@@ -115,7 +116,7 @@ public final class ParameterForm {
                 values.get(Parameter.MAX_GRAD_NORM).doubleValue(), maxLength, maxPromptLength,
                 values.get(Parameter.MAX_NEW_TOKENS).intValue(), values.get(Parameter.TEMPERATURE).doubleValue(),
                 values.get(Parameter.TOP_P).doubleValue(), mixPrevious, useDataGenerated, raw,
-                values.get(Parameter.SEED).longValue(), values.get(Parameter.SAVE_STEPS).intValue(), PromptFormat.DEFAULT,
+                values.get(Parameter.SEED).longValue(), values.get(Parameter.SAVE_STEPS).intValue(), format,
                 0.0);
     }
 

@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.spinworkbench.train.PromptFormat;
 import org.spinworkbench.train.SpinLossKind;
 import org.spinworkbench.train.TrainingConfig;
 import org.spinworkbench.ui.common.Messages;
@@ -124,7 +125,7 @@ public final class ParametersStepViewModel {
     }
 
     /** The settings; only when {@link #validProperty()} holds. */
-    public TrainingConfig config(boolean raw) {
-        return form.config(limits.get(), raw);
+    public TrainingConfig config(boolean raw, PromptFormat format) {
+        return form.config(limits.get(), raw, format);
     }
 }

@@ -175,7 +175,7 @@ public final class TrainingWizardViewModel {
     /** The run the wizard would start now. */
     public RunSpec spec() {
         return RunSpecBuilder.build(project.name(), model.summary().folder(), data.choice(),
-                parameters.config(data.rawProperty().get()));
+                parameters.config(data.rawProperty().get(), data.promptFormat()));
     }
 
     /**

@@ -23,7 +23,8 @@ class DatasetInspectorTest {
                 """);
         ChatTemplate mistral = ChatTemplate.load(SharedFixtures.hfReal("mistral-7b-instruct-v0.2"));
 
-        DatasetCheck check = new DatasetInspector().check(data, null, null, mistral, false, null);
+        DatasetCheck check = new DatasetInspector().check(data, null, null, mistral, false,
+                org.spinworkbench.data.PromptTurns.CONVERSATION, null);
 
         assertEquals(1, check.train().examples().size());
         assertEquals("line 2: The chat template refused the conversation: Conversation roles must alternate"

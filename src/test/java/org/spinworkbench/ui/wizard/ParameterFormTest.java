@@ -18,7 +18,7 @@ class ParameterFormTest {
 
     @Test
     void untouchedTheFormGivesTheCommandLineDefaults() {
-        assertEquals(TrainingConfig.spinDefaults(), form.config(none, false));
+        assertEquals(TrainingConfig.spinDefaults(), form.config(none, false, org.spinworkbench.train.PromptFormat.DEFAULT));
         assertEquals("5e-7", form.text(Parameter.LEARNING_RATE));
         assertEquals("0.1", form.text(Parameter.BETA));
         assertEquals("1024", form.text(Parameter.MAX_LENGTH));
@@ -36,7 +36,8 @@ class ParameterFormTest {
         form.setLoss(SpinLossKind.HINGE);
         form.setSchedule(TrainingConfig.Schedule.COSINE);
         form.setMixPrevious(true);
-        TrainingConfig config = form.config(new ParameterForm.Limits(256, false), true);
+        TrainingConfig config = form.config(new ParameterForm.Limits(256, false), true,
+                org.spinworkbench.train.PromptFormat.DEFAULT);
         assertEquals(1, config.iterations());
         assertEquals(1e-3, config.learningRate());
         assertEquals(64, config.maxLength());
@@ -86,7 +87,7 @@ class ParameterFormTest {
     @Test
     void aFormWithAProblemGivesNoConfig() {
         form.setText(Parameter.BETA, "-1");
-        assertThrows(IllegalArgumentException.class, () -> form.config(none, false));
+        assertThrows(IllegalArgumentException.class, () -> form.config(none, false, org.spinworkbench.train.PromptFormat.DEFAULT));
     }
 
     @Test
