@@ -30,12 +30,14 @@ public final class GenerationConfig {
         this.file = file;
     }
 
-    /** The folder's file, or {@link #NONE} when it has none; a malformed file is named. */
+    /** The folder's file, or {@link #NONE} when it has none; a malformed file or eos list is named now, not at generation. */
     public static GenerationConfig read(Path folder) {
         Path file = folder.resolve(FILE);
-        return TokenizerFiles.readOptional(folder, FILE)
+        GenerationConfig config = TokenizerFiles.readOptional(folder, FILE)
                 .map(text -> new GenerationConfig(TokenizerFiles.parseObject(text, file), file))
                 .orElse(NONE);
+        config.eosTokenIds();
+        return config;
     }
 
     /** {@code eos_token_id} as a list (an int or a list in the file); empty when absent. */
