@@ -25,8 +25,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code demo}: the workshop demo, SPIN on the bundled weak model and tasks, then the summary table. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run SPIN on the bundled weak model and checkable tasks, then show each iteration's held-out"
-                + " accuracy. Takes a few minutes on a laptop CPU; the run lands in the workspace.")
+        description = "Run SPIN on the bundled weak model and checkable tasks, and continued SFT from the same base"
+                + " with as many passes over the data (the control), then show the held-out accuracy of the base,"
+                + " each SPIN iteration and the control. Takes a few minutes on a laptop CPU; both runs land in the"
+                + " workspace.")
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "3", description = "Default: ${DEFAULT-VALUE}.")
     int iterations;
@@ -38,7 +40,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     DeviceOptions device;
 
-    @Option(names = "--json", description = "End with one JSON line: the run and each iteration's metrics.")
+    @Option(names = "--json", description = "End with one JSON line: {\"run\", \"base\": {\"accuracy\"}, \"iterations\":"
+            + " [{\"iteration\", \"accuracy\", \"checkpoint\"}], \"control\": {\"kind\": \"sft\", \"accuracy\","
+            + " \"checkpoint\"}} (accuracy as a fraction).")
     boolean json;
 
     @Spec
@@ -58,47 +62,82 @@ public final class DemoCommand implements Callable<Integer> {
         status.println("device: " + compute.describe() + "; demo files: " + data);
         try (Workspace open = workspace.open()) {
             Cancellation cancellation = new Cancellation();
-            RunOutcome outcome;
+            RunService runs = new RunService(open, compute.device());
+            RunOutcome spin;
+            RunOutcome control = null;
             long start = System.nanoTime();
             try (Interrupts interrupts = Interrupts.cancelOnCtrlC(cancellation)) {
-                outcome = new RunService(open, compute.device()).start(DemoRecipe.spec(data, iterations),
+                spin = runs.start(DemoRecipe.spec(data, iterations),
                         new TerminalReporter(status, System.console() != null, iterations), cancellation);
+                if (spin.status() == RunStatus.COMPLETED) {
+                    status.println("Control: continued SFT from the same base, " + iterations * DemoRecipe
+                            .training(iterations).epochs() + " passes over the same data");
+                    control = runs.start(DemoRecipe.controlSpec(data, iterations),
+                            new TerminalReporter(status, System.console() != null, 1), cancellation);
+                }
             }
             double minutes = (System.nanoTime() - start) / 60e9;
-            List<Evaluation> evaluations = open.evaluations().listByRun(outcome.runId());
-            printTable(spec.commandLine().getOut(), evaluations);
-            status.printf(Locale.ROOT, "Run %d %s in %.1f minutes.%n", outcome.runId(),
-                    outcome.status().name().toLowerCase(Locale.ROOT), minutes);
+            List<Evaluation> evaluations = open.evaluations().listByRun(spin.runId());
+            List<Evaluation> controlEvaluations = control == null ? List.of()
+                    : open.evaluations().listByRun(control.runId()).stream().filter(e -> e.iteration() > 0).toList();
+            printTable(spec.commandLine().getOut(), evaluations, controlEvaluations);
+            RunOutcome last = control == null ? spin : control;
+            status.printf(Locale.ROOT, "Runs %d (SPIN) and %s (continued SFT) %s in %.1f minutes.%n", spin.runId(),
+                    control == null ? "-" : Long.toString(control.runId()),
+                    last.status().name().toLowerCase(Locale.ROOT), minutes);
             if (json) {
-                Map<String, Object> summary = new LinkedHashMap<>();
-                summary.put("run", outcome.runId());
-                summary.put("status", outcome.status().name().toLowerCase(Locale.ROOT));
-                List<Map<String, Object>> rows = new ArrayList<>();
-                for (Evaluation evaluation : evaluations) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("iteration", evaluation.iteration());
-                    row.put("metrics", evaluation.metrics());
-                    rows.add(row);
-                }
-                summary.put("iterations", rows);
-                spec.commandLine().getOut().println(Output.JSON.toJson(summary));
+                spec.commandLine().getOut().println(Output.JSON.toJson(summary(spin, evaluations, control,
+                        controlEvaluations)));
             }
-            return outcome.status() == RunStatus.COMPLETED ? 0 : outcome.status() == RunStatus.CANCELLED ? 130 : 1;
+            return last.status() == RunStatus.COMPLETED ? 0 : last.status() == RunStatus.CANCELLED ? 130 : 1;
         }
     }
 
-    /** Held-out accuracy, overall and per task, of the base model and of each iteration's model. */
-    static void printTable(PrintWriter out, List<Evaluation> evaluations) {
+    /** The one JSON line: base, each SPIN iteration and the control, accuracy as a fraction, with their models. */
+    static Map<String, Object> summary(RunOutcome spin, List<Evaluation> evaluations, RunOutcome control,
+                                       List<Evaluation> controlEvaluations) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("run", spin.runId());
+        Map<Integer, Double> accuracy = new LinkedHashMap<>();
+        evaluations.forEach(e -> accuracy.put(e.iteration(), e.metrics().get("eval_accuracy")));
+        Map<String, Object> base = new LinkedHashMap<>();
+        base.put("accuracy", accuracy.get(0));
+        summary.put("base", base);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (RunOutcome.IterationSummary iteration : spin.iterations()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("iteration", iteration.iteration());
+            row.put("accuracy", accuracy.get(iteration.iteration()));
+            row.put("checkpoint", iteration.checkpoint().toString());
+            rows.add(row);
+        }
+        summary.put("iterations", rows);
+        if (control != null && !control.iterations().isEmpty()) {
+            Map<String, Object> arm = new LinkedHashMap<>();
+            arm.put("kind", "sft");
+            arm.put("accuracy", controlEvaluations.isEmpty() ? null
+                    : controlEvaluations.get(controlEvaluations.size() - 1).metrics().get("eval_accuracy"));
+            arm.put("checkpoint", control.iterations().get(control.iterations().size() - 1).checkpoint().toString());
+            summary.put("control", arm);
+        }
+        return summary;
+    }
+
+    /** Held-out accuracy, overall and per task, of the base model, each iteration's model and the control. */
+    static void printTable(PrintWriter out, List<Evaluation> evaluations, List<Evaluation> control) {
         List<String> tasks = List.of("add", "reverse", "sort", "convert", "capital");
         List<String> header = new ArrayList<>(List.of("MODEL", "ACCURACY"));
         tasks.forEach(task -> header.add(task.toUpperCase(Locale.ROOT)));
         header.add("EVAL_LOSS");
         header.add("MARGIN");
         TextTable table = new TextTable(header.toArray(String[]::new));
-        for (Evaluation evaluation : evaluations) {
+        List<Evaluation> all = new ArrayList<>(evaluations);
+        all.addAll(control);
+        for (Evaluation evaluation : all) {
             Map<String, Double> metrics = evaluation.metrics();
             List<String> row = new ArrayList<>();
-            row.add(evaluation.iteration() == 0 ? "base" : "iteration " + evaluation.iteration());
+            row.add(control.contains(evaluation) ? "continued SFT"
+                    : evaluation.iteration() == 0 ? "base" : "iteration " + evaluation.iteration());
             row.add(percent(metrics.get("eval_accuracy")));
             tasks.forEach(task -> row.add(percent(metrics.get("eval_accuracy/" + task))));
             row.add(SpinCommand.number(metrics.get("eval_loss")));

@@ -31,11 +31,30 @@ public final class DemoRecipe {
 
     /** The run: the bundled model on the bundled training tasks, scored on the test tasks. */
     public static RunSpec spec(Path sampleData, int iterations) {
+        return spec(sampleData, training(iterations));
+    }
+
+    /**
+     * The control arm: continued SFT of the same base on the same prompts and real answers,
+     * with the SPIN recipe's optimiser settings and as many passes over the data as its
+     * iterations make together.
+     */
+    public static RunSpec controlSpec(Path sampleData, int iterations) {
+        TrainingConfig spin = training(iterations);
+        TrainingConfig sft = new TrainingConfig(TrainingConfig.Kind.SFT, 1, iterations * spin.epochs(), spin.beta(),
+                spin.loss(), spin.learningRate(), spin.weightDecay(), spin.warmupRatio(), spin.schedule(),
+                spin.batchSize(), spin.gradientAccumulation(), spin.maxGradNorm(), spin.maxLength(),
+                spin.maxPromptLength(), spin.maxNewTokens(), spin.temperature(), spin.topP(), false, false, spin.raw(),
+                spin.seed(), spin.saveSteps(), spin.format(), 0.0);
+        return spec(sampleData, sft);
+    }
+
+    private static RunSpec spec(Path sampleData, TrainingConfig training) {
         Path tasks = sampleData.resolve(TASKS_FOLDER);
         String test = tasks.resolve("test.jsonl").toAbsolutePath().toString();
         return new RunSpec(PROJECT, sampleData.resolve(MODEL_FOLDER).toAbsolutePath().toString(),
                 tasks.resolve("train.jsonl").toAbsolutePath().toString(), "PROMPT_RESPONSE", test, 0.1, 0, false,
-                training(iterations), test);
+                training, test);
     }
 
     /**

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,23 +24,39 @@ class DemoCommandTest {
     Path dir;
 
     @Test
-    void oneIterationOnTheBundledFilesEndsWithTheAccuracyTable() {
+    void oneIterationAndItsControlOnTheBundledFilesEndWithTheAccuracyTableAndTheJsonLine() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Cli.create(ws -> 0, new BufferedReader(new StringReader("")), new PrintWriter(out, true),
-                new PrintWriter(err, true)).execute("demo", "--iterations", "1", "--workspace", dir.toString());
+                new PrintWriter(err, true)).execute("demo", "--iterations", "1", "--workspace", dir.toString(), "--json");
 
         assertEquals(0, exit, err.toString());
         List<String> lines = out.toString().lines().toList();
         assertTrue(lines.get(0).startsWith("MODEL") && lines.get(0).contains("ACCURACY"), out.toString());
         assertTrue(lines.get(1).startsWith("base") && lines.get(1).matches(".*\\d+ %.*"), out.toString());
         assertTrue(lines.get(2).startsWith("iteration 1"), out.toString());
+        assertTrue(lines.get(3).startsWith("continued SFT"), out.toString());
+        JsonObject summary = JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
+        assertEquals(1, summary.get("run").getAsLong());
+        double base = summary.getAsJsonObject("base").get("accuracy").getAsDouble();
+        assertTrue(base >= 0 && base <= 1, summary.toString());
+        JsonObject first = summary.getAsJsonArray("iterations").get(0).getAsJsonObject();
+        assertEquals(1, first.get("iteration").getAsInt());
+        assertTrue(Files.isRegularFile(Path.of(first.get("checkpoint").getAsString()).resolve("config.json")));
+        JsonObject control = summary.getAsJsonObject("control");
+        assertEquals("sft", control.get("kind").getAsString());
+        assertTrue(Files.isRegularFile(Path.of(control.get("checkpoint").getAsString()).resolve("model.safetensors")));
         try (Workspace workspace = Workspace.open(dir)) {
             var project = workspace.projects().find(DemoRecipe.PROJECT).orElseThrow();
-            assertEquals(1, workspace.runs().listByProject(project.id()).size());
+            var runs = workspace.runs().listByProject(project.id());
+            assertEquals(2, runs.size(), "the SPIN run and its continued-SFT control");
             var evaluations = workspace.evaluations().listByRun(1);
             assertEquals(List.of(0, 1), evaluations.stream().map(e -> e.iteration()).toList());
             assertTrue(evaluations.get(0).metrics().containsKey("eval_accuracy/capital"));
+            assertEquals(first.get("accuracy").getAsDouble(), evaluations.get(1).metrics().get("eval_accuracy"), 1e-12);
+            var controlEvaluations = workspace.evaluations().listByRun(2);
+            assertEquals(control.get("accuracy").getAsDouble(),
+                    controlEvaluations.get(controlEvaluations.size() - 1).metrics().get("eval_accuracy"), 1e-12);
         }
     }
 
