@@ -217,6 +217,16 @@ class ChatTemplateTest {
         assertTrue(error.getMessage().contains("was stopped"), error.getMessage());
     }
 
+    @Test
+    void aTemplateThatDoublesAStringUntilMemoryRunsOutIsStopped() {
+        String doubling = "{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}"
+                + "{% endfor %}{{ ns.s }}"; // 2^40 characters
+
+        ChatTemplateException error = assertThrows(ChatTemplateException.class, () -> render(doubling));
+
+        assertTrue(error.getMessage().startsWith("The chat template cannot be rendered: "), error.getMessage());
+    }
+
     private static String render(String source) {
         return ChatTemplate.of(source, null, null).render(THREE_TURNS, false);
     }
