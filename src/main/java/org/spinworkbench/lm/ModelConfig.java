@@ -55,14 +55,16 @@ public record ModelConfig(String architecture, int vocabSize, int hiddenSize, in
         if (!SUPPORTED_ARCHITECTURES.contains(architecture)) {
             throw unsupportedArchitecture(architecture);
         }
-        requirePositive("vocab_size", vocabSize);
-        requirePositive("hidden_size", hiddenSize);
-        requirePositive("intermediate_size", intermediateSize);
-        requirePositive("num_hidden_layers", numHiddenLayers);
-        requirePositive("num_attention_heads", numAttentionHeads);
-        requirePositive("num_key_value_heads", numKeyValueHeads);
-        requirePositive("head_dim", headDim);
-        requirePositive("max_position_embeddings", maxPositionEmbeddings);
+        // checked before anything is allocated from them: a damaged or hostile config.json
+        // (num_hidden_layers 2^31-1) must be refused, not hang the tool building layers
+        requireInRange("vocab_size", vocabSize, 1 << 22);
+        requireInRange("hidden_size", hiddenSize, 1 << 16);
+        requireInRange("intermediate_size", intermediateSize, 1 << 18);
+        requireInRange("num_hidden_layers", numHiddenLayers, 1024);
+        requireInRange("num_attention_heads", numAttentionHeads, 1024);
+        requireInRange("num_key_value_heads", numKeyValueHeads, 1024);
+        requireInRange("head_dim", headDim, 1024);
+        requireInRange("max_position_embeddings", maxPositionEmbeddings, 1 << 24);
         if (numAttentionHeads % numKeyValueHeads != 0) {
             throw new IllegalArgumentException("num_attention_heads (" + numAttentionHeads
                     + ") must be a multiple of num_key_value_heads (" + numKeyValueHeads + ")");
@@ -275,9 +277,14 @@ public record ModelConfig(String architecture, int vocabSize, int hiddenSize, in
                 + " is not supported; supported architectures: " + String.join(", ", SUPPORTED_ARCHITECTURES));
     }
 
-    private static void requirePositive(String key, int value) {
+    /** Positive and at most {@code largest}, far above every published model (Llama 3.1 405B: 126 layers, 16384 hidden). */
+    private static void requireInRange(String key, int value, int largest) {
         if (value <= 0) {
             throw new IllegalArgumentException(key + " must be a positive integer, found " + value);
+        }
+        if (value > largest) {
+            throw new IllegalArgumentException(key + " is " + value + ", more than any model has (at most " + largest
+                    + " here); the config.json is damaged or not a language model's");
         }
     }
 }

@@ -220,6 +220,16 @@ class ModelConfigTest {
     }
 
     @Test
+    void implausibleSizesAreRefusedBeforeAnythingIsBuilt() throws IOException {
+        Path file = write(TINY_LLAMA.replace("\"num_hidden_layers\": 22", "\"num_hidden_layers\": 2147483647"));
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> ModelConfig.read(file));
+
+        assertEquals(file + ": num_hidden_layers is 2147483647, more than any model has (at most 1024 here);"
+                + " the config.json is damaged or not a language model's", error.getMessage());
+    }
+
+    @Test
     void missingOrInvalidKeysAreNamed() throws IOException {
         assertInvalid(TINY_LLAMA.replace("\"hidden_size\": 2048,", ""), "missing required key 'hidden_size'");
         assertInvalid(TINY_LLAMA.replace("\"vocab_size\": 32000", "\"vocab_size\": 0"),
