@@ -38,9 +38,21 @@ public record DemoDataset(long seed, List<DemoQuestion> train, List<DemoQuestion
             throw new IllegalArgumentException("each split needs at least " + tasks
                     + " rows, one per task; asked for " + trainSize + " train and " + testSize + " test");
         }
-        int[] testCounts = allocate(testSize, capacities(null));
+        int tasksCount = DemoTask.values().length;
+        int[] factCounts = new int[tasksCount];
+        int[] trainable = new int[tasksCount]; // all a task has for both splits: its facts, or every phrasing of them
+        for (DemoTask task : DemoTask.values()) {
+            List<List<DemoQuestion>> bank = QuestionBank.questions(task, new Random(0));
+            factCounts[task.ordinal()] = bank.size();
+            trainable[task.ordinal()] = task.testsRecall() ? bank.stream().mapToInt(List::size).sum() : bank.size();
+        }
+        int[] testCounts = allocate(testSize, factCounts); // the test asks one question per fact at most
         requireFilled("test", testSize, testCounts);
-        int[] trainCounts = allocate(trainSize, capacities(testCounts));
+        int[] trainCaps = new int[tasksCount];
+        for (int task = 0; task < tasksCount; task++) {
+            trainCaps[task] = trainable[task] - testCounts[task];
+        }
+        int[] trainCounts = allocate(trainSize, trainCaps);
         requireFilled("train", trainSize, trainCounts);
         Random random = new Random(seed);
         List<DemoQuestion> train = new ArrayList<>();
@@ -85,21 +97,6 @@ public record DemoDataset(long seed, List<DemoQuestion> train, List<DemoQuestion
             throw new IllegalArgumentException("the " + split + " split asks " + size + " questions, but the tasks"
                     + " have only " + available + " left for it; ask for fewer rows");
         }
-    }
-
-    /**
-     * How many questions each task can give a split: for the test, one per fact; for training,
-     * what the test left (capitals: every phrasing the test did not take).
-     */
-    private static int[] capacities(int[] testCounts) {
-        int[] caps = new int[DemoTask.values().length];
-        for (DemoTask task : DemoTask.values()) {
-            List<List<DemoQuestion>> facts = QuestionBank.questions(task, new Random(0));
-            int phrasings = facts.stream().mapToInt(List::size).sum();
-            caps[task.ordinal()] = testCounts == null ? facts.size()
-                    : (task.testsRecall() ? phrasings : facts.size()) - testCounts[task.ordinal()];
-        }
-        return caps;
     }
 
     /**

@@ -33,14 +33,14 @@ public final class TextTokenizer implements AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
     private final TokenVocabulary vocabulary;
     private final SpecialTokens specialTokens;
-    private final Boolean addBosToken;
+    private final boolean addsBosToken;
 
     private TextTokenizer(HuggingFaceTokenizer tokenizer, TokenVocabulary vocabulary, SpecialTokens specialTokens,
-                          Boolean addBosToken) {
+                          boolean addsBosToken) {
         this.tokenizer = tokenizer;
         this.vocabulary = vocabulary;
         this.specialTokens = specialTokens;
-        this.addBosToken = addBosToken;
+        this.addsBosToken = addsBosToken;
     }
 
     /** Loads the tokenizer of a model folder; special tokens come from {@code tokenizer_config.json} only. */
@@ -67,8 +67,10 @@ public final class TextTokenizer implements AutoCloseable {
                 .map(text -> TokenizerFiles.parseObject(text, configFile))
                 .orElse(null);
         SpecialTokens specialTokens = SpecialTokens.resolve(config, configFile, vocabulary, bosTokenId, eosTokenIds);
-        TextTokenizer tokenizer = new TextTokenizer(open(tokenizerFile), vocabulary, specialTokens,
-                addBosToken(config, configFile));
+        Boolean addBosToken = addBosToken(config, configFile);
+        HuggingFaceTokenizer opened = open(tokenizerFile);
+        TextTokenizer tokenizer = new TextTokenizer(opened, vocabulary, specialTokens,
+                addsBosToken(opened, specialTokens.bosTokenId(), addBosToken));
         try {
             tokenizer.checkAddedTokenIds(tokenizerFile);
         } catch (TokenizerException e) {
@@ -112,21 +114,26 @@ public final class TextTokenizer implements AutoCloseable {
     }
 
     /**
-     * Whether this tokenizer puts BOS before text when asked for its special tokens, as
+     * Whether the tokenizer puts BOS before text when asked for its special tokens, as
      * transformers' {@code tokenizer(text)} does: {@code add_bos_token} of
      * {@code tokenizer_config.json} where it says (transformers rebuilds the post-processor
      * from it), else what {@code tokenizer.json}'s post-processor does. False without a BOS token.
+     * Decided once, at load.
      */
-    public boolean addsBosToken() {
-        Integer bos = specialTokens.bosTokenId();
+    private static boolean addsBosToken(HuggingFaceTokenizer tokenizer, Integer bos, Boolean addBosToken) {
         if (bos == null) {
             return false;
         }
         if (addBosToken != null) {
             return addBosToken;
         }
-        int[] probe = encode("", true);
+        long[] probe = tokenizer.encode("", true, false).getIds();
         return probe.length > 0 && probe[0] == bos;
+    }
+
+    /** See {@link #addsBosToken(HuggingFaceTokenizer, Integer, Boolean)}. */
+    public boolean addsBosToken() {
+        return addsBosToken;
     }
 
     private static HuggingFaceTokenizer open(Path tokenizerFile) {
