@@ -61,6 +61,16 @@ public final class TrainingOptions {
             + " with the synthetic ones. Default: 0 (the paper's SPIN).")
     Double nllAlpha;
 
+    @Option(names = "--kl-anchor", paramLabel = "A", description = "SPIN only: pull every iteration toward the base"
+            + " model (α-SPIN, Alami et al. 2024): the loss's reference becomes the geometric mixture"
+            + " opponent^(1-A)·base^A, A in [0, 1). Default: 0 (the paper's SPIN).")
+    Double klAnchor;
+
+    @Option(names = "--opponents", paramLabel = "H", description = "SPIN only: fictitious play (Alami et al. 2024):"
+            + " each prompt's synthetic response comes from one of the latest H iterates (the base counts), and the"
+            + " reference is their mixture. Default: 1 (the paper's SPIN).")
+    Integer opponents;
+
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the split, shuffles and sampling. Default: " + TrainingConfig.DEFAULT_SEED + ".")
     Long seed;
 
@@ -70,16 +80,39 @@ public final class TrainingOptions {
     /** The settings given on the command line over the defaults, for a run of {@code kind}. */
     TrainingConfig config(TrainingConfig.Kind kind, int iterations, double beta, SpinLossKind loss, int maxNewTokens,
                           double temperature, double topP, boolean mixPrevious, boolean useDataGenerated) {
-        return new TrainingConfig(kind, iterations, or(epochs, DEFAULTS.epochs()), beta, loss,
-                or(learningRate, DEFAULTS.learningRate()), or(weightDecay, DEFAULTS.weightDecay()),
-                or(warmupRatio, DEFAULTS.warmupRatio()),
-                schedule == null ? DEFAULTS.schedule()
-                        : TrainingConfig.Schedule.valueOf(schedule.toUpperCase(Locale.ROOT)),
-                or(batchSize, DEFAULTS.batchSize()), or(gradientAccumulation, DEFAULTS.gradientAccumulation()),
-                or(maxGradNorm, DEFAULTS.maxGradNorm()), or(maxLength, DEFAULTS.maxLength()),
-                or(maxPromptLength, DEFAULTS.maxPromptLength()), maxNewTokens, temperature, topP, mixPrevious,
-                useDataGenerated, raw, or(seed, DEFAULTS.seed()), or(saveSteps, DEFAULTS.saveSteps()), promptFormat(),
-                or(nllAlpha, DEFAULTS.nllAlpha()));
+        TrainingConfig.Builder builder = TrainingConfig.builder()
+                .setKind(kind)
+                .optIterations(iterations)
+                .optBeta(beta)
+                .optLoss(loss)
+                .optMaxNewTokens(maxNewTokens)
+                .optTemperature(temperature)
+                .optTopP(topP)
+                .optMixPrevious(mixPrevious)
+                .optUseDataGenerated(useDataGenerated)
+                .optRaw(raw)
+                .optFormat(promptFormat());
+        set(epochs, builder::optEpochs);
+        set(learningRate, builder::optLearningRate);
+        set(weightDecay, builder::optWeightDecay);
+        set(warmupRatio, builder::optWarmupRatio);
+        set(schedule, text -> builder.optSchedule(TrainingConfig.Schedule.valueOf(text.toUpperCase(Locale.ROOT))));
+        set(batchSize, builder::optBatchSize);
+        set(gradientAccumulation, builder::optGradientAccumulation);
+        set(maxGradNorm, builder::optMaxGradNorm);
+        builder.optLengths(or(maxLength, DEFAULTS.maxLength()), or(maxPromptLength, DEFAULTS.maxPromptLength()));
+        set(seed, builder::optSeed);
+        set(saveSteps, builder::optSaveSteps);
+        set(nllAlpha, builder::optNllAlpha);
+        set(klAnchor, builder::optKlAnchor);
+        set(opponents, builder::optOpponents);
+        return builder.build();
+    }
+
+    private static <T> void set(T given, java.util.function.Consumer<T> setter) {
+        if (given != null) {
+            setter.accept(given);
+        }
     }
 
     private PromptFormat promptFormat() {

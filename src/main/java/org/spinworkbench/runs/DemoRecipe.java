@@ -4,8 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.spinworkbench.train.PromptFormat;
-import org.spinworkbench.train.SpinLossKind;
 import org.spinworkbench.train.TrainingConfig;
 
 /**
@@ -25,8 +23,16 @@ public final class DemoRecipe {
 
     /** The demo's training settings. */
     public static TrainingConfig training(int iterations) {
-        return new TrainingConfig(TrainingConfig.Kind.SPIN, iterations, 2, 0.1, SpinLossKind.SIGMOID, 2e-5, 0.0, 0.1,
-                TrainingConfig.Schedule.LINEAR, 16, 1, 1.0, 128, 64, 16, 1.0, 1.0, false, false, false, 42, 20, PromptFormat.DEFAULT, 0.0);
+        return TrainingConfig.builder()
+                .optIterations(iterations)
+                .optEpochs(2)
+                .optLearningRate(2e-5)
+                .optBatchSize(16)
+                .optLengths(128, 64)
+                .optMaxNewTokens(16)
+                .optSeed(42)
+                .optSaveSteps(20)
+                .build();
     }
 
     /** The run: the bundled model on the bundled training tasks, scored on the test tasks. */
@@ -41,11 +47,11 @@ public final class DemoRecipe {
      */
     public static RunSpec controlSpec(Path sampleData, int iterations) {
         TrainingConfig spin = training(iterations);
-        TrainingConfig sft = new TrainingConfig(TrainingConfig.Kind.SFT, 1, iterations * spin.epochs(), spin.beta(),
-                spin.loss(), spin.learningRate(), spin.weightDecay(), spin.warmupRatio(), spin.schedule(),
-                spin.batchSize(), spin.gradientAccumulation(), spin.maxGradNorm(), spin.maxLength(),
-                spin.maxPromptLength(), spin.maxNewTokens(), spin.temperature(), spin.topP(), false, false, spin.raw(),
-                spin.seed(), spin.saveSteps(), spin.format(), 0.0);
+        TrainingConfig sft = spin.toBuilder()
+                .setKind(TrainingConfig.Kind.SFT)
+                .optIterations(1)
+                .optEpochs(iterations * spin.epochs())
+                .build();
         return spec(sampleData, sft);
     }
 

@@ -36,7 +36,13 @@ final class PairBuilder {
     List<ScoredPair> build(int iteration, List<Example> train, List<Example> eval) {
         List<Example> all = new ArrayList<>(train);
         all.addAll(eval);
-        List<String> synthetic = synthetic(iteration, all);
+        return score(iteration, unscored(train, eval, synthetic(iteration, all)));
+    }
+
+    /** The pairs of the training then the held-out examples with {@code synthetic} responses, tokenised, unscored. */
+    List<ScoredPair> unscored(List<Example> train, List<Example> eval, List<String> synthetic) {
+        List<Example> all = new ArrayList<>(train);
+        all.addAll(eval);
         List<ScoredPair> pairs = new ArrayList<>();
         Truncation truncation = config.truncation();
         for (int i = 0; i < all.size(); i++) {
@@ -48,7 +54,7 @@ final class PairBuilder {
             pairs.add(new ScoredPair(held, held ? i - train.size() : i, shown(example.prompt()),
                     example.realResponse(), synthetic.get(i), fitted[0], fitted[1], fitted[2], 0, 0, null, null));
         }
-        return score(iteration, pairs);
+        return pairs;
     }
 
     /** SFT: the real responses only, tokenised and truncated; nothing to generate or score. */
@@ -105,7 +111,8 @@ final class PairBuilder {
         return scored;
     }
 
-    private List<String> synthetic(int iteration, List<Example> examples) {
+    /** The model's response to every example's prompt, sampled with the run's settings. */
+    List<String> synthetic(int iteration, List<Example> examples) {
         if (iteration == 1 && config.useDataGenerated()) {
             List<String> fromData = new ArrayList<>();
             for (Example example : examples) {

@@ -1,5 +1,7 @@
 package org.spinworkbench.train;
 
+import java.util.Objects;
+
 /**
  * Every setting of an SFT or SPIN run, stored with the run so it can be resumed and
  * compared. Defaults follow the SPIN reference recipes where they say something
@@ -15,6 +17,12 @@ package org.spinworkbench.train;
  * @param format            BOS and prompt turns (null: {@link PromptFormat#DEFAULT}, as runs stored before it read)
  * @param nllAlpha          SPIN only: weight of an NLL term on the real response added to the loss
  *                          ({@code loss + α·NLL(y_real)}, TRL's {@code rpo_alpha}); 0, the paper's SPIN, by default
+ * @param klAnchor          SPIN only: weight A in [0, 1) of a KL anchor to the base model (α-SPIN, Alami et al. 2024):
+ *                          the loss's reference becomes the geometric mixture {@code π_opp^(1−A) · π_0^A}; 0, the
+ *                          paper's SPIN, by default
+ * @param opponents         SPIN only: how many of the latest iterates the opponent mixes (fictitious play, Alami et
+ *                          al. 2024): each prompt's synthetic response comes from one of them, and the reference is
+ *                          their mixture; 1, the paper's SPIN, by default (0, as runs stored before it read, means 1)
  */
 public record TrainingConfig(
         Kind kind,
@@ -40,7 +48,9 @@ public record TrainingConfig(
         long seed,
         int saveSteps,
         PromptFormat format,
-        double nllAlpha) {
+        double nllAlpha,
+        double klAnchor,
+        int opponents) {
 
     // The defaults of every new run, the command line's and the wizard's alike. Compile-time
     // constants, so command-line annotations can name them as their default values.
@@ -83,21 +93,33 @@ public record TrainingConfig(
         require(saveSteps >= 0, "save steps must be 0 or more");
         format = format == null ? PromptFormat.DEFAULT : format;
         require(nllAlpha >= 0 && Double.isFinite(nllAlpha), "NLL alpha must be 0 or more");
+        require(klAnchor >= 0 && klAnchor < 1, "KL anchor must be in [0, 1)");
+        opponents = opponents == 0 ? 1 : opponents;
+        require(opponents >= 1, "opponents must be at least 1");
     }
 
     public static TrainingConfig spinDefaults() {
-        return new TrainingConfig(Kind.SPIN, DEFAULT_ITERATIONS, DEFAULT_EPOCHS, DEFAULT_BETA, SpinLossKind.SIGMOID,
-                DEFAULT_LEARNING_RATE, DEFAULT_WEIGHT_DECAY, DEFAULT_WARMUP_RATIO, Schedule.LINEAR, DEFAULT_BATCH_SIZE,
-                DEFAULT_GRADIENT_ACCUMULATION, DEFAULT_MAX_GRAD_NORM, DEFAULT_MAX_LENGTH, DEFAULT_MAX_PROMPT_LENGTH,
-                DEFAULT_MAX_NEW_TOKENS, DEFAULT_TEMPERATURE, DEFAULT_TOP_P, false, false, false, DEFAULT_SEED,
-                DEFAULT_SAVE_STEPS, PromptFormat.DEFAULT, 0.0);
+        return builder().build();
+    }
+
+    /** A builder holding every default of a new SPIN run; {@code setKind} for another kind. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these settings, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** These settings with another batch size and template choice, for scoring a dataset. */
     public TrainingConfig forEvaluation(int evalBatchSize, boolean rawText) {
-        return new TrainingConfig(kind, iterations, epochs, beta, loss, learningRate, weightDecay, warmupRatio, schedule,
-                evalBatchSize, gradientAccumulation, maxGradNorm, maxLength, maxPromptLength, maxNewTokens, temperature,
-                topP, mixPrevious, useDataGenerated, rawText, seed, saveSteps, format, nllAlpha);
+        return toBuilder().optBatchSize(evalBatchSize).optRaw(rawText).build();
+    }
+
+    /** Whether the reference of the loss is more than the opponent that generated the pairs. */
+    public boolean regularisedSelfPlay() {
+        return kind == Kind.SPIN && (klAnchor > 0 || opponents > 1);
     }
 
     public Truncation truncation() {
@@ -116,6 +138,203 @@ public record TrainingConfig(
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Every setting with its default; {@link #build()} checks them together. */
+    public static final class Builder {
+        private Kind kind = Kind.SPIN;
+        private int iterations = DEFAULT_ITERATIONS;
+        private int epochs = DEFAULT_EPOCHS;
+        private double beta = DEFAULT_BETA;
+        private SpinLossKind loss = SpinLossKind.SIGMOID;
+        private double learningRate = DEFAULT_LEARNING_RATE;
+        private double weightDecay = DEFAULT_WEIGHT_DECAY;
+        private double warmupRatio = DEFAULT_WARMUP_RATIO;
+        private Schedule schedule = Schedule.LINEAR;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private int gradientAccumulation = DEFAULT_GRADIENT_ACCUMULATION;
+        private double maxGradNorm = DEFAULT_MAX_GRAD_NORM;
+        private int maxLength = DEFAULT_MAX_LENGTH;
+        private int maxPromptLength = DEFAULT_MAX_PROMPT_LENGTH;
+        private int maxNewTokens = DEFAULT_MAX_NEW_TOKENS;
+        private double temperature = DEFAULT_TEMPERATURE;
+        private double topP = DEFAULT_TOP_P;
+        private boolean mixPrevious;
+        private boolean useDataGenerated;
+        private boolean raw;
+        private long seed = DEFAULT_SEED;
+        private int saveSteps = DEFAULT_SAVE_STEPS;
+        private PromptFormat format = PromptFormat.DEFAULT;
+        private double nllAlpha;
+        private double klAnchor;
+        private int opponents = 1;
+
+        private Builder() {
+        }
+
+        private Builder(TrainingConfig c) {
+            kind = c.kind;
+            iterations = c.iterations;
+            epochs = c.epochs;
+            beta = c.beta;
+            loss = c.loss;
+            learningRate = c.learningRate;
+            weightDecay = c.weightDecay;
+            warmupRatio = c.warmupRatio;
+            schedule = c.schedule;
+            batchSize = c.batchSize;
+            gradientAccumulation = c.gradientAccumulation;
+            maxGradNorm = c.maxGradNorm;
+            maxLength = c.maxLength;
+            maxPromptLength = c.maxPromptLength;
+            maxNewTokens = c.maxNewTokens;
+            temperature = c.temperature;
+            topP = c.topP;
+            mixPrevious = c.mixPrevious;
+            useDataGenerated = c.useDataGenerated;
+            raw = c.raw;
+            seed = c.seed;
+            saveSteps = c.saveSteps;
+            format = c.format;
+            nllAlpha = c.nllAlpha;
+            klAnchor = c.klAnchor;
+            opponents = c.opponents;
+        }
+
+        public Builder setKind(Kind kind) {
+            this.kind = Objects.requireNonNull(kind, "kind");
+            return this;
+        }
+
+        public Builder optIterations(int iterations) {
+            this.iterations = iterations;
+            return this;
+        }
+
+        public Builder optEpochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        public Builder optBeta(double beta) {
+            this.beta = beta;
+            return this;
+        }
+
+        public Builder optLoss(SpinLossKind loss) {
+            this.loss = Objects.requireNonNull(loss, "loss");
+            return this;
+        }
+
+        public Builder optLearningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        public Builder optWeightDecay(double weightDecay) {
+            this.weightDecay = weightDecay;
+            return this;
+        }
+
+        public Builder optWarmupRatio(double warmupRatio) {
+            this.warmupRatio = warmupRatio;
+            return this;
+        }
+
+        public Builder optSchedule(Schedule schedule) {
+            this.schedule = Objects.requireNonNull(schedule, "schedule");
+            return this;
+        }
+
+        public Builder optBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        public Builder optGradientAccumulation(int gradientAccumulation) {
+            this.gradientAccumulation = gradientAccumulation;
+            return this;
+        }
+
+        public Builder optMaxGradNorm(double maxGradNorm) {
+            this.maxGradNorm = maxGradNorm;
+            return this;
+        }
+
+        /** Most tokens of prompt + response, and most of them the prompt keeps when cutting. */
+        public Builder optLengths(int maxLength, int maxPromptLength) {
+            this.maxLength = maxLength;
+            this.maxPromptLength = maxPromptLength;
+            return this;
+        }
+
+        public Builder optMaxNewTokens(int maxNewTokens) {
+            this.maxNewTokens = maxNewTokens;
+            return this;
+        }
+
+        public Builder optTemperature(double temperature) {
+            this.temperature = temperature;
+            return this;
+        }
+
+        public Builder optTopP(double topP) {
+            this.topP = topP;
+            return this;
+        }
+
+        public Builder optMixPrevious(boolean mixPrevious) {
+            this.mixPrevious = mixPrevious;
+            return this;
+        }
+
+        public Builder optUseDataGenerated(boolean useDataGenerated) {
+            this.useDataGenerated = useDataGenerated;
+            return this;
+        }
+
+        public Builder optRaw(boolean raw) {
+            this.raw = raw;
+            return this;
+        }
+
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder optSaveSteps(int saveSteps) {
+            this.saveSteps = saveSteps;
+            return this;
+        }
+
+        public Builder optFormat(PromptFormat format) {
+            this.format = format;
+            return this;
+        }
+
+        public Builder optNllAlpha(double nllAlpha) {
+            this.nllAlpha = nllAlpha;
+            return this;
+        }
+
+        public Builder optKlAnchor(double klAnchor) {
+            this.klAnchor = klAnchor;
+            return this;
+        }
+
+        public Builder optOpponents(int opponents) {
+            this.opponents = opponents;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the first setting that is out of range */
+        public TrainingConfig build() {
+            return new TrainingConfig(kind, iterations, epochs, beta, loss, learningRate, weightDecay, warmupRatio,
+                    schedule, batchSize, gradientAccumulation, maxGradNorm, maxLength, maxPromptLength, maxNewTokens,
+                    temperature, topP, mixPrevious, useDataGenerated, raw, seed, saveSteps, format, nllAlpha,
+                    klAnchor, opponents);
         }
     }
 }

@@ -105,8 +105,8 @@ public final class TrainingRun {
             return PairsFile.read(file);
         }
         PairBuilder builder = new PairBuilder(model, config, listener, cancellation);
-        List<ScoredPair> pairs = config.kind() == TrainingConfig.Kind.SFT
-                ? builder.realOnly(train, eval)
+        List<ScoredPair> pairs = config.kind() == TrainingConfig.Kind.SFT ? builder.realOnly(train, eval)
+                : config.regularisedSelfPlay() ? regularised(iteration, model).build(iteration, train, eval)
                 : builder.build(iteration, train, eval);
         PairsFile.write(file, pairs);
         return pairs;
@@ -114,7 +114,7 @@ public final class TrainingRun {
 
     /**
      * With {@code mixPrevious}, iteration t also trains on iteration t-1's training pairs,
-     * re-scored under this iteration's opponent (the reference is always the current model).
+     * re-scored under this iteration's reference (the current model, or its regularised mixture).
      */
     private List<ScoredPair> previousPairs(int iteration, PretrainedModel model) throws IOException {
         if (!config.mixPrevious() || iteration == 1 || config.kind() == TrainingConfig.Kind.SFT) {
@@ -125,9 +125,15 @@ public final class TrainingRun {
             return PairsFile.read(file);
         }
         List<ScoredPair> earlier = PairsFile.read(folder.pairs(iteration - 1)).stream().filter(p -> !p.eval()).toList();
-        List<ScoredPair> rescored = new PairBuilder(model, config, listener, cancellation).score(iteration, earlier);
+        List<ScoredPair> rescored = config.regularisedSelfPlay() ? regularised(iteration, model).score(iteration, earlier)
+                : new PairBuilder(model, config, listener, cancellation).score(iteration, earlier);
         PairsFile.write(file, rescored);
         return rescored;
+    }
+
+    private RegularisedPairs regularised(int iteration, PretrainedModel model) {
+        return new RegularisedPairs(model, RegularisedPairs.opponents(iteration, config.opponents(), baseModel, folder),
+                baseModel, config, device, listener, cancellation);
     }
 
     /** Passes events on and keeps the latest step's metrics for the iteration's summary. */

@@ -22,10 +22,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.spinworkbench.runs.RunSpec;
 import org.spinworkbench.store.Iteration;
 import org.spinworkbench.store.Sample;
 import org.spinworkbench.store.Split;
 import org.spinworkbench.store.Workspace;
+import org.spinworkbench.train.TrainingConfig;
 
 /**
  * sft, spin, eval, runs and export through the command line, in process, on a tiny real
@@ -197,6 +199,26 @@ class TrainingCommandsTest {
                 assertEquals(generatedByPrompt.get(sample.prompt()), sample.syntheticResponse(), sample.prompt());
             }
         }
+    }
+
+    @Test
+    void regularisedSelfPlayRunsWithItsSettingsStoredAndOutOfRangeOnesAreRefused() throws Exception {
+        Path workspace = own.resolve("ws");
+        assertEquals(0, run(with(QUICK, "spin", "--model", model.toString(), "--data", data.toString(),
+                "--iterations", "2", "--max-new-tokens", "4", "--kl-anchor", "0.3", "--opponents", "2",
+                "--nll-alpha", "0.5", "--workspace", workspace.toString())), err.toString());
+        assertTrue(err.toString().contains("synthetic responses from " + model), err.toString());
+        try (Workspace open = Workspace.open(workspace)) {
+            TrainingConfig stored = RunSpec.fromJson(open.runs().findById(1).orElseThrow().configJson()).training();
+            assertEquals(0.3, stored.klAnchor());
+            assertEquals(2, stored.opponents());
+            assertEquals(0.5, stored.nllAlpha());
+            assertTrue(open.iterations().find(1, 2).isPresent());
+        }
+
+        assertEquals(1, run(with(QUICK, "spin", "--model", model.toString(), "--data", data.toString(),
+                "--kl-anchor", "1", "--workspace", own.resolve("ws2").toString())));
+        assertTrue(err.toString().contains("KL anchor must be in [0, 1)"), err.toString());
     }
 
     @Test

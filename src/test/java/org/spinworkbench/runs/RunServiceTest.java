@@ -132,10 +132,13 @@ class RunServiceTest {
         Path model = TinyRuns.model(dir);
         Path data = TinyRuns.data(dir);
         var base = TinyRuns.config(1, 1);
-        var reckless = new org.spinworkbench.train.TrainingConfig(base.kind(), 1, base.epochs(), base.beta(),
-                base.loss(), 1e12, 0.0, 0.0, org.spinworkbench.train.TrainingConfig.Schedule.CONSTANT, base.batchSize(),
-                1, 1.0, base.maxLength(), base.maxPromptLength(), base.maxNewTokens(), 1.0, 1.0, false, false, false,
-                base.seed(), 1, base.format(), 0.0);
+        var reckless = base.toBuilder()
+                .optIterations(1)
+                .optLearningRate(1e12)
+                .optWarmupRatio(0.0)
+                .optSchedule(org.spinworkbench.train.TrainingConfig.Schedule.CONSTANT)
+                .optSaveSteps(1)
+                .build();
         try (Workspace workspace = Workspace.open(dir.resolve("ws"))) {
             RunService runs = new RunService(workspace, Device.cpu());
             RunOutcome outcome = runs.start(TinyRuns.spec(model, data, reckless), TrainingListener.NONE,

@@ -52,9 +52,16 @@ public final class TinyRuns {
     }
 
     public static TrainingConfig config(int iterations, int saveSteps) {
-        return new TrainingConfig(TrainingConfig.Kind.SPIN, iterations, 2, 0.1, SpinLossKind.SIGMOID, 1e-3, 0.0, 0.1,
-                TrainingConfig.Schedule.LINEAR, 3, 1, 1.0, 64, 32, 6, 1.0, 1.0, false, false, false, 11, saveSteps, org.spinworkbench.train.PromptFormat.DEFAULT,
-                0.0);
+        return TrainingConfig.builder()
+                .optIterations(iterations)
+                .optEpochs(2)
+                .optLearningRate(1e-3)
+                .optBatchSize(3)
+                .optLengths(64, 32)
+                .optMaxNewTokens(6)
+                .optSeed(11)
+                .optSaveSteps(saveSteps)
+                .build();
     }
 
     /**

@@ -24,7 +24,10 @@ public enum Parameter {
     TEMPERATURE(Type.DECIMAL, Rule.NOT_NEGATIVE),
     TOP_P(Type.DECIMAL, Rule.UP_TO_ONE),
     SEED(Type.WHOLE, Rule.ANY),
-    SAVE_STEPS(Type.WHOLE, Rule.NOT_NEGATIVE);
+    SAVE_STEPS(Type.WHOLE, Rule.NOT_NEGATIVE),
+    NLL_ALPHA(Type.DECIMAL, Rule.NOT_NEGATIVE),
+    KL_ANCHOR(Type.DECIMAL, Rule.BELOW_ONE),
+    OPPONENTS(Type.WHOLE, Rule.AT_LEAST_ONE);
 
     enum Type { WHOLE, DECIMAL }
 
@@ -79,7 +82,19 @@ public enum Parameter {
             case TOP_P -> decimal(config.topP());
             case SEED -> Long.toString(config.seed());
             case SAVE_STEPS -> Integer.toString(config.saveSteps());
+            case NLL_ALPHA -> decimal(config.nllAlpha());
+            case KL_ANCHOR -> decimal(config.klAnchor());
+            case OPPONENTS -> Integer.toString(config.opponents());
         };
+    }
+
+    /** {@code MAX_PROMPT_LENGTH} → {@code maxPromptLength}: the name its messages and its field are known by. */
+    public String key() {
+        StringBuilder key = new StringBuilder();
+        for (String word : name().toLowerCase(java.util.Locale.ROOT).split("_")) {
+            key.append(key.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return key.toString();
     }
 
     /** Short and exact: no trailing zeros; an exponent for learning-rate-sized numbers and huge ones. */

@@ -108,16 +108,32 @@ public final class ParameterForm {
         if (useDataGenerated && !limits.dataCarriesGenerated()) {
             throw new Refused(new ParameterProblem(null, ParameterProblem.Kind.NO_GENERATED_RESPONSES, 0));
         }
-        return new TrainingConfig(TrainingConfig.Kind.SPIN, values.get(Parameter.ITERATIONS).intValue(),
-                values.get(Parameter.EPOCHS).intValue(), values.get(Parameter.BETA).doubleValue(), loss,
-                values.get(Parameter.LEARNING_RATE).doubleValue(), values.get(Parameter.WEIGHT_DECAY).doubleValue(),
-                values.get(Parameter.WARMUP_RATIO).doubleValue(), schedule, values.get(Parameter.BATCH_SIZE).intValue(),
-                values.get(Parameter.GRADIENT_ACCUMULATION).intValue(),
-                values.get(Parameter.MAX_GRAD_NORM).doubleValue(), maxLength, maxPromptLength,
-                values.get(Parameter.MAX_NEW_TOKENS).intValue(), values.get(Parameter.TEMPERATURE).doubleValue(),
-                values.get(Parameter.TOP_P).doubleValue(), mixPrevious, useDataGenerated, raw,
-                values.get(Parameter.SEED).longValue(), values.get(Parameter.SAVE_STEPS).intValue(), format,
-                0.0);
+        return TrainingConfig.builder()
+                .optIterations(values.get(Parameter.ITERATIONS).intValue())
+                .optEpochs(values.get(Parameter.EPOCHS).intValue())
+                .optBeta(values.get(Parameter.BETA).doubleValue())
+                .optLoss(loss)
+                .optLearningRate(values.get(Parameter.LEARNING_RATE).doubleValue())
+                .optWeightDecay(values.get(Parameter.WEIGHT_DECAY).doubleValue())
+                .optWarmupRatio(values.get(Parameter.WARMUP_RATIO).doubleValue())
+                .optSchedule(schedule)
+                .optBatchSize(values.get(Parameter.BATCH_SIZE).intValue())
+                .optGradientAccumulation(values.get(Parameter.GRADIENT_ACCUMULATION).intValue())
+                .optMaxGradNorm(values.get(Parameter.MAX_GRAD_NORM).doubleValue())
+                .optLengths(maxLength, maxPromptLength)
+                .optMaxNewTokens(values.get(Parameter.MAX_NEW_TOKENS).intValue())
+                .optTemperature(values.get(Parameter.TEMPERATURE).doubleValue())
+                .optTopP(values.get(Parameter.TOP_P).doubleValue())
+                .optMixPrevious(mixPrevious)
+                .optUseDataGenerated(useDataGenerated)
+                .optRaw(raw)
+                .optSeed(values.get(Parameter.SEED).longValue())
+                .optSaveSteps(values.get(Parameter.SAVE_STEPS).intValue())
+                .optFormat(format)
+                .optNllAlpha(values.get(Parameter.NLL_ALPHA).doubleValue())
+                .optKlAnchor(values.get(Parameter.KL_ANCHOR).doubleValue())
+                .optOpponents(values.get(Parameter.OPPONENTS).intValue())
+                .build();
     }
 
     /**

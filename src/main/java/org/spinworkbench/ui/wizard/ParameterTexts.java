@@ -28,6 +28,9 @@ final class ParameterTexts {
             case TOP_P -> messages.get("wizard.param.topP");
             case SEED -> messages.get("wizard.param.seed");
             case SAVE_STEPS -> messages.get("wizard.param.saveSteps");
+            case NLL_ALPHA -> messages.get("wizard.param.nllAlpha");
+            case KL_ANCHOR -> messages.get("wizard.param.klAnchor");
+            case OPPONENTS -> messages.get("wizard.param.opponents");
         };
     }
 
@@ -49,6 +52,9 @@ final class ParameterTexts {
             case TOP_P -> messages.get("wizard.help.topP");
             case SEED -> messages.get("wizard.help.seed");
             case SAVE_STEPS -> messages.get("wizard.help.saveSteps");
+            case NLL_ALPHA -> messages.get("wizard.help.nllAlpha");
+            case KL_ANCHOR -> messages.get("wizard.help.klAnchor");
+            case OPPONENTS -> messages.get("wizard.help.opponents");
         };
     }
 

@@ -1,6 +1,5 @@
 package org.spinworkbench.ui.wizard;
 
-import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -81,11 +80,7 @@ final class ParametersStepView extends VBox {
 
     /** {@code MAX_PROMPT_LENGTH} → {@code maxPromptLengthField}. */
     static String fieldId(Parameter parameter) {
-        StringBuilder id = new StringBuilder();
-        for (String word : parameter.name().toLowerCase(Locale.ROOT).split("_")) {
-            id.append(id.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
-        }
-        return id.append("Field").toString();
+        return parameter.key() + "Field";
     }
 
     private static void mark(TextField field, boolean invalid) {

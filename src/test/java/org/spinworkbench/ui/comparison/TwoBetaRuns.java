@@ -18,11 +18,7 @@ record TwoBetaRuns(long first, long second) {
     static TwoBetaRuns record(Workspace workspace, Path dir) throws IOException {
         long first = TinyRuns.completedRun(workspace, dir, 2).runId();
         TrainingConfig c = TinyRuns.config(1, 0);
-        TrainingConfig otherBeta = new TrainingConfig(c.kind(), c.iterations(), c.epochs(), 0.3, c.loss(),
-                c.learningRate(), c.weightDecay(), c.warmupRatio(), c.schedule(), c.batchSize(),
-                c.gradientAccumulation(), c.maxGradNorm(), c.maxLength(), c.maxPromptLength(), c.maxNewTokens(),
-                c.temperature(), c.topP(), c.mixPrevious(), c.useDataGenerated(), c.raw(), c.seed(), c.saveSteps(), c.format(),
-                c.nllAlpha());
+        TrainingConfig otherBeta = c.toBuilder().optBeta(0.3).build();
         RunOutcome second = new RunService(workspace, Device.cpu()).start(
                 TinyRuns.spec(dir.resolve("base-model"), dir.resolve("sums.jsonl"), otherBeta),
                 TrainingListener.NONE, new Cancellation());

@@ -66,7 +66,15 @@ final class TinyDemoRun {
 
     /** 2 iterations of 1 epoch, batches of 3, at most 4 new tokens per response. */
     private static TrainingConfig config() {
-        return new TrainingConfig(TrainingConfig.Kind.SPIN, ITERATIONS, 1, 0.1, SpinLossKind.SIGMOID, 1e-3, 0.0, 0.1,
-                TrainingConfig.Schedule.LINEAR, 3, 1, 1.0, 64, 32, 4, 1.0, 1.0, false, false, false, 11, 0, org.spinworkbench.train.PromptFormat.DEFAULT, 0.0);
+        return TrainingConfig.builder()
+                .optIterations(ITERATIONS)
+                .optEpochs(1)
+                .optLearningRate(1e-3)
+                .optBatchSize(3)
+                .optLengths(64, 32)
+                .optMaxNewTokens(4)
+                .optSeed(11)
+                .optSaveSteps(0)
+                .build();
     }
 }

@@ -205,11 +205,7 @@ public final class UserGuideScreenshots {
         Path sampleData = DemoRecipe.locateSampleData(DemoRecipe.applicationJar());
         RunSpec demo = DemoRecipe.spec(sampleData, 2);
         TrainingConfig t = demo.training();
-        TrainingConfig larger = new TrainingConfig(t.kind(), t.iterations(), t.epochs(), 0.3, t.loss(),
-                t.learningRate(), t.weightDecay(), t.warmupRatio(), t.schedule(), t.batchSize(),
-                t.gradientAccumulation(), t.maxGradNorm(), t.maxLength(), t.maxPromptLength(), t.maxNewTokens(),
-                t.temperature(), t.topP(), t.mixPrevious(), t.useDataGenerated(), t.raw(), t.seed(), t.saveSteps(), t.format(),
-                t.nllAlpha());
+        TrainingConfig larger = t.toBuilder().optBeta(0.3).build();
         RunSpec spec = new RunSpec(demo.project(), demo.baseModel(), demo.dataset(), demo.datasetFormat(),
                 demo.evalDataset(), demo.evalFraction(), demo.evalSize(), demo.skipBadRows(), larger,
                 demo.accuracyData());

@@ -176,13 +176,10 @@ class DatasetStepViewModelTest {
     void bosAndPromptTurnChoicesAreTakenOverAndGoIntoTheRun() throws Exception {
         Path csv = WizardFiles.csv(dir);
         var base = TinyRuns.config(1, 0);
-        var reference = new org.spinworkbench.train.TrainingConfig(base.kind(), base.iterations(), base.epochs(),
-                base.beta(), base.loss(), base.learningRate(), base.weightDecay(), base.warmupRatio(), base.schedule(),
-                base.batchSize(), base.gradientAccumulation(), base.maxGradNorm(), base.maxLength(),
-                base.maxPromptLength(), base.maxNewTokens(), base.temperature(), base.topP(), base.mixPrevious(),
-                base.useDataGenerated(), base.raw(), base.seed(), base.saveSteps(),
-                new org.spinworkbench.train.PromptFormat(org.spinworkbench.lm.hf.BosPolicy.TEMPLATE,
-                        org.spinworkbench.data.PromptTurns.FIRST_TURN), base.nllAlpha());
+        var reference = base.toBuilder()
+                .optFormat(new org.spinworkbench.train.PromptFormat(org.spinworkbench.lm.hf.BosPolicy.TEMPLATE,
+                        org.spinworkbench.data.PromptTurns.FIRST_TURN))
+                .build();
         data.startFrom(new RunSpec("P", "m", csv.toString(), "PROMPT_RESPONSE", null, 0.5, 0, true, reference, null));
         data.check();
 
