@@ -67,12 +67,12 @@ public final class DemoCommand implements Callable<Integer> {
             RunOutcome control = null;
             long start = System.nanoTime();
             try (Interrupts interrupts = Interrupts.cancelOnCtrlC(cancellation)) {
-                spin = runs.start(DemoRecipe.spec(data, iterations),
+                spin = runs.start(DemoRecipe.Arm.SPIN.spec(data, iterations),
                         new TerminalReporter(status, System.console() != null, iterations), cancellation);
                 if (spin.status() == RunStatus.COMPLETED) {
                     status.println("Control: continued SFT from the same base, " + iterations * DemoRecipe
                             .training(iterations).epochs() + " passes over the same data");
-                    control = runs.start(DemoRecipe.controlSpec(data, iterations),
+                    control = runs.start(DemoRecipe.Arm.CONTROL.spec(data, iterations),
                             new TerminalReporter(status, System.console() != null, 1), cancellation);
                 }
             }

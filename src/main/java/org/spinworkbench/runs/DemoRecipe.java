@@ -21,6 +21,25 @@ public final class DemoRecipe {
     private DemoRecipe() {
     }
 
+    /** The demo's two runs from the same base and prompts: self-play, and continued SFT as the control. */
+    public enum Arm {
+        SPIN, CONTROL;
+
+        /** This arm's run of the demo. */
+        public RunSpec spec(Path sampleData, int iterations) {
+            return this == SPIN ? DemoRecipe.spec(sampleData, iterations) : controlSpec(sampleData, iterations);
+        }
+
+        /**
+         * Passes over the training data the model of {@code iteration} has had: SPIN's iteration t
+         * has had t × the recipe's epochs, the control's model all of them (its one iteration).
+         */
+        public int passes(int iteration, int iterations) {
+            int epochs = training(iterations).epochs();
+            return this == SPIN ? iteration * epochs : iteration == 0 ? 0 : iterations * epochs;
+        }
+    }
+
     /** The demo's training settings. */
     public static TrainingConfig training(int iterations) {
         return TrainingConfig.builder()

@@ -14,7 +14,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.spinworkbench.runs.DemoRecipe;
 import org.spinworkbench.runs.RunOutcome;
+import org.spinworkbench.store.RunStatus;
 import org.spinworkbench.train.Cancellation;
 import org.spinworkbench.train.Phase;
 import org.spinworkbench.train.TrainingListener;
@@ -23,8 +25,9 @@ import org.spinworkbench.ui.common.Messages;
 import org.spinworkbench.ui.common.PhaseEta;
 
 /**
- * The workshop demo window's state: a SPIN run of the bundled model, its phase and progress
- * as it goes, and each model's held-out scores as they arrive.
+ * The workshop demo window's state: SPIN on the bundled model, then the control (continued
+ * SFT from the same base with as many passes), the phase and progress of whichever is going,
+ * the time left for both, and each model's held-out scores as they arrive.
  *
  * <p>Threading: commands are called, and every property changes, on the thread {@code fx}
  * runs its work on (the FX thread in the application). The run goes to {@code runner}, a
@@ -49,7 +52,8 @@ public final class DemoViewModel {
     private final Executor runner;
     private final Executor fx;
     private final PhaseEta eta;
-    private final Runnable onRunEnded;
+    private final DemoTimeLeft timeLeft;
+    private final Runnable onRunsChanged;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.READY);
     private final BooleanBinding busy = Bindings.createBooleanBinding(() -> state.get().busy(), state);
@@ -59,6 +63,8 @@ public final class DemoViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper etaText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper totalEtaText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Long> runId = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObservableList<DemoResult> results = FXCollections.observableArrayList();
@@ -71,17 +77,19 @@ public final class DemoViewModel {
      * @param runner     runs the whole demo: a new thread per run ({@link #dedicatedThread()}) in the application
      * @param fx         the FX thread ({@code Platform::runLater}) in the application
      * @param nanoClock  {@code System::nanoTime} outside tests, for the time left
-     * @param onRunEnded called on {@code fx} once the run has ended, however: the workspace has a new run
+     * @param onRunsChanged called on {@code fx} when an arm's run is recorded and when the demo ends,
+     *                      however: the workspace's runs have changed
      */
     public DemoViewModel(DemoLauncher launcher, int iterations, Messages messages, Executor runner, Executor fx,
-                         LongSupplier nanoClock, Runnable onRunEnded) {
+                         LongSupplier nanoClock, Runnable onRunsChanged) {
         this.launcher = launcher;
         this.iterations = iterations;
         this.messages = messages;
         this.runner = runner;
         this.fx = fx;
         this.eta = new PhaseEta(nanoClock);
-        this.onRunEnded = onRunEnded;
+        this.timeLeft = new DemoTimeLeft(iterations, nanoClock);
+        this.onRunsChanged = onRunsChanged;
     }
 
     /** A new daemon thread for each run, so a run winding down never keeps the application alive. */
@@ -131,6 +139,20 @@ public final class DemoViewModel {
         return etaText.getReadOnlyProperty();
     }
 
+    /** "About 3 min 20 s left in the demo": both arms; empty until the first iteration has shown how long things take. */
+    public ReadOnlyStringProperty totalEtaTextProperty() {
+        return totalEtaText.getReadOnlyProperty();
+    }
+
+    /** The run going now (SPIN's, then the control's), or the last one; null until the first is recorded. */
+    public ReadOnlyObjectProperty<Long> runIdProperty() {
+        return runId.getReadOnlyProperty();
+    }
+
+    public int iterations() {
+        return iterations;
+    }
+
     /** The outcome in one or two sentences: the accuracy summary, why it stopped, or what failed. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
@@ -141,14 +163,15 @@ public final class DemoViewModel {
         return readOnlyLog;
     }
 
-    /** The base model's scores, then each iteration's, as they arrive. */
+    /** The base model's scores, then each SPIN iteration's, then the control's, as they arrive. */
     public ObservableList<DemoResult> results() {
         return readOnlyResults;
     }
 
-    /** "Base model" or "Iteration 2", as the table's first column shows it. */
+    /** "Base model", "SPIN iteration 2" or "Continued SFT (control)", as the table's first column shows it. */
     public String modelName(DemoResult result) {
         return result.isBaseModel() ? messages.get("demo.model.base")
+                : result.isControl() ? messages.get("demo.model.control")
                 : messages.get("demo.model.iteration", result.iteration());
     }
 
@@ -164,11 +187,14 @@ public final class DemoViewModel {
         cancellation = requested;
         state.set(State.RUNNING);
         phaseText.set(messages.get("demo.preparing"));
-        TrainingListener events = new FxThreadListener(new Events(), fx);
         runner.execute(() -> {
             try {
-                RunOutcome outcome = launcher.run(events, requested);
-                fx.execute(() -> ended(outcome));
+                RunOutcome spin = launcher.run(DemoRecipe.Arm.SPIN, events(DemoRecipe.Arm.SPIN), this::recorded,
+                        requested);
+                RunOutcome control = spin.status() != RunStatus.COMPLETED ? null
+                        : launcher.run(DemoRecipe.Arm.CONTROL, events(DemoRecipe.Arm.CONTROL), this::recorded,
+                        requested);
+                fx.execute(() -> ended(spin, control));
             } catch (Exception e) {
                 fx.execute(() -> failed(ErrorMessages.describe(e, messages)));
             } catch (Error e) {
@@ -176,6 +202,18 @@ public final class DemoViewModel {
                 fx.execute(() -> failed(messages.get("error.unexpected", e.toString())));
                 throw e;
             }
+        });
+    }
+
+    private TrainingListener events(DemoRecipe.Arm arm) {
+        return new FxThreadListener(new Events(arm), fx);
+    }
+
+    /** On the run's thread: an arm's run is in the workspace. */
+    private void recorded(long id) {
+        fx.execute(() -> {
+            runId.set(id);
+            onRunsChanged.run();
         });
     }
 
@@ -198,9 +236,12 @@ public final class DemoViewModel {
         progress.set(-1);
         progressText.set("");
         etaText.set("");
+        totalEtaText.set("");
+        runId.set(null);
     }
 
-    private void ended(RunOutcome outcome) {
+    private void ended(RunOutcome spin, RunOutcome control) {
+        RunOutcome outcome = control == null ? spin : control;
         switch (outcome.status()) {
             case COMPLETED -> finish(State.FINISHED, summary());
             case CANCELLED -> finish(State.CANCELLED, messages.get("demo.cancelled"));
@@ -226,20 +267,33 @@ public final class DemoViewModel {
             progress.set(0);
         }
         etaText.set("");
+        totalEtaText.set("");
         message.set(text);
         state.set(end);
-        onRunEnded.run();
+        onRunsChanged.run();
     }
 
-    /** "Accuracy went from 24 % to 41 % …", base model against the last iteration's model. */
+    /** The headline: base, SPIN's last iteration and the control, and which of the two did better. */
     private String summary() {
-        DemoResult base = results.stream().filter(DemoResult::isBaseModel).findFirst().orElse(null);
-        DemoResult last = results.isEmpty() ? null : results.get(results.size() - 1);
-        if (base == null || last == null || last.isBaseModel() || base.accuracy() == null || last.accuracy() == null) {
+        DemoResult base = find(r -> r.isBaseModel());
+        DemoResult control = find(DemoResult::isControl);
+        DemoResult last = results.stream().filter(r -> !r.isBaseModel() && !r.isControl())
+                .reduce((first, second) -> second).orElse(null);
+        if (base == null || last == null || control == null || base.accuracy() == null || last.accuracy() == null
+                || control.accuracy() == null) {
             return messages.get("demo.finished");
         }
-        return messages.get("demo.summary", Math.round(100 * base.accuracy()), Math.round(100 * last.accuracy()),
-                last.iteration());
+        long from = Math.round(100 * base.accuracy());
+        long spin = Math.round(100 * last.accuracy());
+        long sft = Math.round(100 * control.accuracy());
+        String verdict = spin > sft && spin > from ? "demo.verdict.spinAhead"
+                : spin == sft ? "demo.verdict.level"
+                : spin < sft ? "demo.verdict.controlAhead" : "demo.verdict.noGain";
+        return messages.get("demo.summary", from, spin, last.iteration(), sft) + " " + messages.get(verdict);
+    }
+
+    private DemoResult find(java.util.function.Predicate<DemoResult> which) {
+        return results.stream().filter(which).findFirst().orElse(null);
     }
 
     private String phaseName(Phase value) {
@@ -256,22 +310,36 @@ public final class DemoViewModel {
     }
 
     private String remaining(Duration left) {
-        long seconds = Math.max(1, Math.round(left.toMillis() / 1000.0));
-        return seconds < 60 ? messages.get("demo.eta.seconds", seconds)
-                : messages.get("demo.eta.minutes", seconds / 60, twoDigits(seconds % 60));
+        return messages.get("demo.eta.phase", remainingText(left));
     }
 
-    /** The run's events, already on the FX thread. */
+    /** "40 s" or "3 min 05 s". */
+    private String remainingText(Duration left) {
+        long seconds = Math.max(1, Math.round(left.toMillis() / 1000.0));
+        return seconds < 60 ? messages.get("demo.duration.seconds", seconds)
+                : messages.get("demo.duration.minutes", seconds / 60, twoDigits(seconds % 60));
+    }
+
+    /** One arm's events, already on the FX thread. */
     private final class Events implements TrainingListener {
+        private final DemoRecipe.Arm arm;
+
+        Events(DemoRecipe.Arm arm) {
+            this.arm = arm;
+        }
+
         @Override
         public void phaseStarted(int iteration, Phase started) {
-            iterationText.set(messages.get("demo.iteration", iteration, iterations));
+            iterationText.set(arm == DemoRecipe.Arm.SPIN ? messages.get("demo.iteration", iteration, iterations)
+                    : messages.get("demo.control"));
             phase.set(started);
             phaseText.set(phaseName(started));
             progress.set(0);
             progressText.set("");
             etaText.set(messages.get("demo.eta.estimating"));
             eta.restart();
+            timeLeft.phaseStarted(arm, iteration, started);
+            showTimeLeft();
         }
 
         @Override
@@ -283,14 +351,19 @@ public final class DemoViewModel {
             progressText.set(messages.get("demo.progress", done, total));
             etaText.set(eta.remaining(done, total).map(DemoViewModel.this::remaining)
                     .orElse(messages.get("demo.eta.estimating")));
+            timeLeft.progress(total > 0 ? (double) done / total : 0);
+            showTimeLeft();
         }
 
         @Override
         public void evaluated(int iteration, long step, Map<String, Double> metrics) {
-            DemoResult result = DemoResult.of(iteration, metrics);
-            results.removeIf(r -> r.iteration() == iteration);
+            if (arm == DemoRecipe.Arm.CONTROL && iteration == 0) {
+                return; // the same base model on the same questions: SPIN's run has shown it
+            }
+            DemoResult result = DemoResult.of(arm, iteration, metrics);
+            results.removeIf(r -> r.order() == result.order());
             int at = 0;
-            while (at < results.size() && results.get(at).iteration() < iteration) {
+            while (at < results.size() && results.get(at).order() < result.order()) {
                 at++;
             }
             results.add(at, result);
@@ -303,5 +376,10 @@ public final class DemoViewModel {
                 log.remove(0, log.size() - LOG_LINES);
             }
         }
+    }
+
+    private void showTimeLeft() {
+        totalEtaText.set(timeLeft.remaining().map(left -> messages.get("demo.eta.total", remainingText(left)))
+                .orElse(""));
     }
 }

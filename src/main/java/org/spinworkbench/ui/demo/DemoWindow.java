@@ -1,5 +1,6 @@
 package org.spinworkbench.ui.demo;
 
+import java.util.function.LongConsumer;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -22,21 +23,26 @@ import org.spinworkbench.ui.common.Styles;
 
 /**
  * Help › Run the workshop demo: what the demo does, Start / Cancel / Close, the current
- * iteration and phase with its progress and time left, each model's scores and the log.
+ * iteration and phase with its progress and the time left (the phase's and the demo's), both
+ * arms' held-out accuracy on one chart, each model's scores per task, the log, and the
+ * dashboard of the run going now.
  * A window of its own, owned by the main window, so the workbench stays usable meanwhile.
  */
 public final class DemoWindow {
     private final Stage stage = new Stage();
     private final DemoViewModel viewModel;
     private final Messages messages;
+    private final LongConsumer openDashboard;
 
-    public DemoWindow(Window owner, DemoViewModel viewModel, Messages messages) {
+    /** @param openDashboard opens the dashboard of a run of the workspace, by id */
+    public DemoWindow(Window owner, DemoViewModel viewModel, Messages messages, LongConsumer openDashboard) {
         this.viewModel = viewModel;
         this.messages = messages;
+        this.openDashboard = openDashboard;
         stage.initOwner(owner);
         stage.setTitle(messages.get("demo.title"));
         stage.getIcons().setAll(AppIcons.load());
-        stage.setScene(new Scene(Styles.apply(content()), 940, 660));
+        stage.setScene(new Scene(Styles.apply(content()), 980, 820));
         stage.setMinWidth(620);
         stage.setMinHeight(480);
         stage.setOnCloseRequest(event -> {
@@ -93,11 +99,15 @@ public final class DemoWindow {
         eta.textProperty().bind(viewModel.etaTextProperty());
         counted.setMinWidth(Region.USE_PREF_SIZE);
         eta.setMinWidth(Region.USE_PREF_SIZE);
-        HBox progress = new HBox(10, bar, counted, eta);
+        Label total = label("", "demoTotalEta", "demo-muted");
+        total.textProperty().bind(viewModel.totalEtaTextProperty());
+        total.setMinWidth(Region.USE_PREF_SIZE);
+        HBox progress = new HBox(10, bar, counted, eta, total);
         progress.setAlignment(Pos.CENTER_LEFT);
 
+        DemoChart chart = new DemoChart(viewModel, messages);
         DemoResultsTable results = new DemoResultsTable(viewModel, messages);
-        results.setPrefHeight(170);
+        results.setPrefHeight(150);
         Label message = label("", "demoMessage", "demo-message");
         message.textProperty().bind(viewModel.messageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
@@ -106,13 +116,14 @@ public final class DemoWindow {
         ListView<String> log = new ListView<>(viewModel.log());
         log.setId("demoLog");
         log.getStyleClass().add("demo-log");
-        log.setPrefHeight(130);
+        log.setPrefHeight(110);
         log.setPlaceholder(new Label(messages.get("demo.log.placeholder")));
         viewModel.log().addListener((ListChangeListener<String>) change -> log.scrollTo(log.getItems().size() - 1));
         VBox.setVgrow(log, Priority.ALWAYS);
 
         VBox root = new VBox(10, title, explanation, where, progress,
-                label(messages.get("demo.results.heading"), "demoResultsHeading", "demo-section"), results, message,
+                chart, label(messages.get("demo.results.heading"), "demoResultsHeading", "demo-section"), results,
+                message,
                 label(messages.get("demo.log.heading"), "demoLogHeading", "demo-section"), log, buttons());
         root.setId("demoWindow");
         root.getStyleClass().add("demo-window");
@@ -130,14 +141,19 @@ public final class DemoWindow {
         cancel.setId("demoCancel");
         cancel.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(DemoViewModel.State.RUNNING));
         cancel.setOnAction(event -> viewModel.cancel());
+        Button dashboard = new Button(messages.get("demo.openDashboard"));
+        dashboard.setId("demoOpenDashboard");
+        dashboard.disableProperty().bind(viewModel.runIdProperty().isNull());
+        dashboard.setOnAction(event -> openDashboard.accept(viewModel.runIdProperty().get()));
         Button close = new Button(messages.get("button.close"));
         close.setId("demoClose");
         close.setOnAction(event -> requestClose());
         ButtonBar.setButtonData(start, ButtonBar.ButtonData.OK_DONE);
         ButtonBar.setButtonData(cancel, ButtonBar.ButtonData.OTHER);
+        ButtonBar.setButtonData(dashboard, ButtonBar.ButtonData.LEFT);
         ButtonBar.setButtonData(close, ButtonBar.ButtonData.CANCEL_CLOSE);
         ButtonBar bar = new ButtonBar();
-        bar.getButtons().setAll(start, cancel, close);
+        bar.getButtons().setAll(dashboard, start, cancel, close);
         return bar;
     }
 

@@ -1,5 +1,6 @@
 package org.spinworkbench.ui.demo;
 
+import java.util.function.LongConsumer;
 import org.spinworkbench.runs.DemoRecipe;
 import org.spinworkbench.runs.LiveRun;
 import org.spinworkbench.runs.LiveRuns;
@@ -8,7 +9,7 @@ import org.spinworkbench.train.Cancellation;
 import org.spinworkbench.train.TrainingListener;
 
 /**
- * The real demo, as {@code spin-workbench demo} runs it: the bundled model and tasks through
+ * The real demo, as {@code spin-workbench demo} runs it, one arm per call: the bundled model and tasks through
  * the window's {@link LiveRuns} into the open workspace, so it never trains beside another
  * run of the window. Finding the bundled files happens here too, off the FX thread.
  */
@@ -22,11 +23,13 @@ public final class WorkspaceDemoLauncher implements DemoLauncher {
     }
 
     @Override
-    public RunOutcome run(TrainingListener listener, Cancellation cancellation) throws Exception {
+    public RunOutcome run(DemoRecipe.Arm arm, TrainingListener listener, LongConsumer recorded,
+                          Cancellation cancellation) throws Exception {
         // IllegalArgumentException with a sentence for the user when the files are missing
         var sampleData = DemoRecipe.locateSampleData(DemoRecipe.applicationJar());
         listener.log("Demo files: " + sampleData);
-        LiveRun live = liveRuns.start(DemoRecipe.spec(sampleData, ITERATIONS), cancellation);
+        LiveRun live = liveRuns.start(arm.spec(sampleData, ITERATIONS), cancellation);
+        live.runId().thenAccept(recorded::accept);
         LiveRun.Snapshot joined = live.addListener(listener);
         joined.log().forEach(listener::log);
         try {

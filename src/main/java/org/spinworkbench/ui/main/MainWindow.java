@@ -156,7 +156,7 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
             demo = new DemoViewModel(demoLauncher, WorkspaceDemoLauncher.ITERATIONS, messages,
                     DemoViewModel.dedicatedThread(), Platform::runLater, System::nanoTime, this::showDemoProject);
         }
-        demoWindow = new DemoWindow(stage, demo, messages);
+        demoWindow = new DemoWindow(stage, demo, messages, this::openDashboard);
         demoWindow.show();
     }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spinworkbench.runs.DemoRecipe;
 import org.spinworkbench.runs.RunOutcome;
 import org.spinworkbench.store.RunStatus;
 import org.spinworkbench.store.Workspace;
@@ -57,7 +58,7 @@ class DemoViewModelTest {
     }
 
     @Test
-    void aRealTinyRunShowsItsPhasesProgressAndEachModelsScores() throws Exception {
+    void bothArmsRunForRealAndShowTheirPhasesProgressScoresAndAHeadlineThatComparesThem() throws Exception {
         DemoViewModel demo = demo(TinyDemoRun.launcher(workspace, folder));
         List<String> phases = new ArrayList<>();
         demo.phaseProperty().addListener((o, before, now) -> {
@@ -73,6 +74,10 @@ class DemoViewModelTest {
         });
         List<String> etas = new ArrayList<>();
         demo.etaTextProperty().addListener((o, before, now) -> etas.add(now));
+        List<String> totals = new ArrayList<>();
+        demo.totalEtaTextProperty().addListener((o, before, now) -> totals.add(now));
+        List<Long> runIds = new ArrayList<>();
+        demo.runIdProperty().addListener((o, before, now) -> runIds.add(now));
         List<State> states = new ArrayList<>();
         demo.stateProperty().addListener((o, before, now) -> states.add(now));
 
@@ -80,14 +85,18 @@ class DemoViewModelTest {
 
         assertEquals(List.of("Iteration 1 of 2: GENERATING", "Iteration 1 of 2: SCORING", "Iteration 1 of 2: TRAINING",
                 "Iteration 1 of 2: EVALUATING", "Iteration 2 of 2: GENERATING", "Iteration 2 of 2: SCORING",
-                "Iteration 2 of 2: TRAINING", "Iteration 2 of 2: EVALUATING"), phases);
+                "Iteration 2 of 2: TRAINING", "Iteration 2 of 2: EVALUATING", "Control: continued SFT: TRAINING",
+                "Control: continued SFT: EVALUATING"), phases);
         assertFalse(trainingProgress.isEmpty());
         assertEquals(1.0, trainingProgress.get(trainingProgress.size() - 1), "the last step fills the bar");
         assertTrue(etas.stream().anyMatch(text -> text.matches("About \\d+ s left in this phase")), etas.toString());
+        assertTrue(totals.stream().anyMatch(text -> text.matches("About (\\d+ min )?\\d+ s left in the demo")),
+                "once iteration 1 has shown how long each phase takes: " + totals);
 
         List<DemoResult> results = demo.results();
-        assertEquals(List.of(0, 1, 2), results.stream().map(DemoResult::iteration).toList());
-        assertEquals(List.of("Base model", "Iteration 1", "Iteration 2"), results.stream().map(demo::modelName).toList());
+        assertEquals(List.of("Base model", "SPIN iteration 1", "SPIN iteration 2", "Continued SFT (control)"),
+                results.stream().map(demo::modelName).toList());
+        assertEquals(List.of(0, 1, 2, 1), results.stream().map(DemoResult::iteration).toList());
         for (DemoResult result : results) {
             assertNotNull(result.accuracy(), "accuracy of " + result);
             assertNotNull(result.taskAccuracy().get("add"), "per-task accuracy of " + result);
@@ -96,19 +105,27 @@ class DemoViewModelTest {
         assertNull(results.get(0).evalLoss(), "the base model has no SPIN loss");
         assertNotNull(results.get(2).evalLoss());
         assertNotNull(results.get(2).margin());
+        assertTrue(results.get(3).isControl());
 
         assertEquals(List.of(State.RUNNING, State.FINISHED), states);
         assertFalse(demo.busyProperty().get());
-        String expected = "Accuracy went from " + Math.round(100 * results.get(0).accuracy()) + " % to "
-                + Math.round(100 * results.get(2).accuracy()) + " % after 2 iterations of self-play."
-                + " The run is in the project \"Workshop demo\".";
-        assertEquals(expected, demo.messageProperty().get());
+        long base = Math.round(100 * results.get(0).accuracy());
+        long spin = Math.round(100 * results.get(2).accuracy());
+        long sft = Math.round(100 * results.get(3).accuracy());
+        String verdict = spin > sft && spin > base ? "self-play did better than continued SFT."
+                : spin == sft ? "self-play and continued SFT ended level."
+                : spin < sft ? "continued SFT did better than self-play." : "neither improved on the base model.";
+        assertEquals("Held-out accuracy: base model " + base + " %, after 2 iterations of self-play " + spin
+                + " %, continued SFT with as many passes " + sft + " %. On this run, " + verdict,
+                demo.messageProperty().get());
         assertEquals("Finished", demo.phaseTextProperty().get());
         assertEquals(1.0, demo.progressProperty().get());
         assertEquals("", demo.etaTextProperty().get());
         assertFalse(demo.log().isEmpty(), "the run's log lines are shown");
-        assertEquals(1, runsEnded.get(), "the explorer is refreshed once, at the end");
-        assertTrue(workspace.projects().find(TinyDemoRun.PROJECT).isPresent());
+        assertEquals(3, runsEnded.get(), "the explorer is refreshed as each run is recorded, and at the end");
+        assertEquals(2, runIds.size(), "the SPIN run, then the control: " + runIds);
+        long project = workspace.projects().find(TinyDemoRun.PROJECT).orElseThrow().id();
+        assertEquals(runIds, workspace.runs().listByProject(project).stream().map(r -> r.id()).sorted().toList());
     }
 
     @Test
@@ -129,15 +146,15 @@ class DemoViewModelTest {
                 demo.messageProperty().get());
         assertEquals("Stopped", demo.phaseTextProperty().get());
         assertEquals(List.of(0), demo.results().stream().map(DemoResult::iteration).toList(),
-                "only the base model was scored");
-        assertEquals(1, runsEnded.get());
+                "only the base model was scored; the control never started");
+        assertEquals(2, runsEnded.get(), "the SPIN run was recorded, then it ended");
         assertFalse(demo.busyProperty().get(), "a new run can start");
     }
 
     @Test
     void missingDemoFilesAreExplainedInOneSentence() {
         String reason = "The demo's model and tasks were not found (looked in [sample-data]).";
-        DemoViewModel demo = demo((listener, cancellation) -> {
+        DemoViewModel demo = demo((arm, listener, recorded, cancellation) -> {
             throw new IllegalArgumentException(reason);
         });
 
@@ -153,8 +170,11 @@ class DemoViewModelTest {
         BlockingQueue<Runnable> fxQueue = new LinkedBlockingQueue<>();
         CountDownLatch release = new CountDownLatch(1);
         List<String> launcherThreads = new ArrayList<>();
-        DemoLauncher launcher = (listener, cancellation) -> {
+        DemoLauncher launcher = (arm, listener, recorded, cancellation) -> {
             launcherThreads.add(Thread.currentThread().getName());
+            if (arm == DemoRecipe.Arm.CONTROL) {
+                return new RunOutcome(8, RunStatus.COMPLETED, null, List.of());
+            }
             listener.phaseStarted(1, Phase.TRAINING);
             listener.progress(1, Phase.TRAINING, 3, 4);
             listener.evaluated(1, 4, Map.of("eval_accuracy", 0.5));
@@ -181,14 +201,14 @@ class DemoViewModelTest {
         release.countDown();
         fxQueue.poll(10, TimeUnit.SECONDS).run();
         assertEquals(State.FINISHED, demo.stateProperty().get());
-        assertEquals(List.of("spin-workbench-demo"), launcherThreads);
-        assertEquals("The demo finished. The run is in the project \"Workshop demo\".", demo.messageProperty().get(),
+        assertEquals(List.of("spin-workbench-demo", "spin-workbench-demo"), launcherThreads, "SPIN, then the control");
+        assertEquals("The demo finished. Both runs are in the project \"Workshop demo\".", demo.messageProperty().get(),
                 "no base model score, no comparison");
     }
 
     @Test
     void scoresAreShownAsWholePercentagesAndMissingOnesAsADash() {
-        DemoResult base = DemoResult.of(0, Map.of("eval_accuracy", 0.2375, "eval_accuracy/add", 0.5));
+        DemoResult base = DemoResult.of(DemoRecipe.Arm.SPIN, 0, Map.of("eval_accuracy", 0.2375, "eval_accuracy/add", 0.5));
         assertEquals("24 %", DemoResult.percent(base.accuracy(), Locale.ENGLISH));
         assertEquals("50 %", DemoResult.percent(base.taskAccuracy().get("add"), Locale.ENGLISH));
         assertEquals("–", DemoResult.percent(base.taskAccuracy().get("sort"), Locale.ENGLISH));

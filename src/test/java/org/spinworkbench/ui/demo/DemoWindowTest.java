@@ -21,6 +21,8 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.util.function.LongConsumer;
+import org.spinworkbench.runs.DemoRecipe;
 import org.spinworkbench.runs.RunOutcome;
 import org.spinworkbench.store.RunStatus;
 import org.spinworkbench.train.Cancellation;
@@ -41,6 +43,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class DemoWindowTest extends FxRobot {
     private final Messages messages = Messages.forLocale(Locale.ENGLISH);
     private final AtomicInteger runsEnded = new AtomicInteger();
+    private final List<Long> dashboards = new java.util.concurrent.CopyOnWriteArrayList<>();
     private DemoViewModel viewModel;
     private DemoWindow window;
 
@@ -50,7 +53,7 @@ class DemoWindowTest extends FxRobot {
         owner.show();
         viewModel = new DemoViewModel(DemoWindowTest::runUntilCancelled, 3, messages, DemoViewModel.dedicatedThread(),
                 Platform::runLater, System::nanoTime, runsEnded::incrementAndGet);
-        window = new DemoWindow(owner, viewModel, messages);
+        window = new DemoWindow(owner, viewModel, messages, dashboards::add);
         window.show();
     }
 
@@ -60,10 +63,12 @@ class DemoWindowTest extends FxRobot {
         FxToolkit.cleanupStages();
     }
 
-    private static RunOutcome runUntilCancelled(TrainingListener listener, Cancellation cancellation)
-            throws InterruptedException {
+    private static RunOutcome runUntilCancelled(DemoRecipe.Arm arm, TrainingListener listener, LongConsumer recorded,
+                                                Cancellation cancellation) throws InterruptedException {
+        recorded.accept(5);
         listener.log("Iteration 1: loading base-model");
         listener.evaluated(0, 0, Map.of("eval_accuracy", 0.24, "eval_accuracy/add", 0.5));
+        listener.evaluated(1, 3, Map.of("eval_accuracy", 0.5, "eval_accuracy/add", 0.5));
         listener.phaseStarted(1, Phase.GENERATING);
         listener.progress(1, Phase.GENERATING, 1, 4);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -85,9 +90,16 @@ class DemoWindowTest extends FxRobot {
         assertEquals("1 / 4", text("#demoProgressText"));
         assertEquals(List.of("Iteration 1: loading base-model"), lookup("#demoLog").queryAs(ListView.class).getItems());
         TableView<DemoResult> results = lookup("#demoResults").query();
-        assertEquals(1, results.getItems().size());
+        assertEquals(2, results.getItems().size());
         assertEquals(List.of("Base model", "24 %", "50 %", "–", "–", "–", "–", "–", "–"),
                 results.getColumns().stream().map(column -> cell(column, 0)).toList());
+        DemoChart chart = lookup("#demoChart").query();
+        assertEquals(List.of("0 → 24.0", "2 → 50.0"), points(chart, DemoRecipe.Arm.SPIN),
+                "SPIN's line: base, then iteration 1 after its 2 passes");
+        assertEquals(List.of("0 → 24.0"), points(chart, DemoRecipe.Arm.CONTROL), "the control starts at the base");
+
+        clickOn("#demoOpenDashboard");
+        assertEquals(List.of(5L), dashboards, "the dashboard of the run going now");
 
         clickOn("#demoCancel");
         waitUntil(() -> viewModel.stateProperty().get() == DemoViewModel.State.CANCELLED);
@@ -97,7 +109,7 @@ class DemoWindowTest extends FxRobot {
         assertFalse(lookup("#demoStart").queryButton().isDisabled(), "it can run again");
         assertTrue(lookup("#demoCancel").queryButton().isDisabled());
         assertTrue(window.isShowing());
-        assertEquals(1, runsEnded.get());
+        assertEquals(2, runsEnded.get(), "recorded, then ended");
     }
 
     @Test
@@ -115,7 +127,12 @@ class DemoWindowTest extends FxRobot {
         clickOn("#stopDemoConfirm");
         assertFalse(window.isShowing());
         waitUntil(() -> viewModel.stateProperty().get() == DemoViewModel.State.CANCELLED);
-        assertEquals(1, runsEnded.get(), "the explorer still hears that the run ended");
+        assertEquals(2, runsEnded.get(), "the explorer still hears that the run ended");
+    }
+
+    private static List<String> points(DemoChart chart, DemoRecipe.Arm arm) {
+        return chart.line(arm).getData().stream()
+                .map(point -> point.getXValue().intValue() + " → " + point.getYValue().doubleValue()).toList();
     }
 
     private String text(String id) {

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.spinworkbench.lm.hf.DType;
 import org.spinworkbench.lm.hf.RandomModels;
+import org.spinworkbench.runs.DemoRecipe;
 import org.spinworkbench.runs.RunService;
 import org.spinworkbench.runs.RunSpec;
 import org.spinworkbench.store.Workspace;
-import org.spinworkbench.train.SpinLossKind;
 import org.spinworkbench.train.TrainingConfig;
 
 /**
@@ -26,11 +26,26 @@ final class TinyDemoRun {
     private TinyDemoRun() {
     }
 
-    /** A launcher running the tiny demo into {@code workspace}; its files are written under {@code dir}. */
+    /**
+     * A launcher running the tiny demo's arms into {@code workspace}, SPIN and the continued-SFT
+     * control as {@code DemoRecipe.Arm} makes them; its files are written under {@code dir}.
+     */
     static DemoLauncher launcher(Workspace workspace, Path dir) throws IOException {
-        RunSpec spec = new RunSpec(PROJECT, model(dir).toString(), data(dir).toString(), null, null, 0.25, 0, false,
+        RunSpec spin = new RunSpec(PROJECT, model(dir).toString(), data(dir).toString(), null, null, 0.25, 0, false,
                 config(), questions(dir).toString());
-        return (listener, cancellation) -> new RunService(workspace, Device.cpu()).start(spec, listener, cancellation);
+        TrainingConfig sft = config().toBuilder()
+                .setKind(TrainingConfig.Kind.SFT)
+                .optIterations(1)
+                .optEpochs(ITERATIONS * config().epochs())
+                .build();
+        RunSpec control = new RunSpec(PROJECT, spin.baseModel(), spin.dataset(), null, null, 0.25, 0, false, sft,
+                spin.accuracyData());
+        return (arm, listener, recorded, cancellation) -> {
+            RunService.PreparedRun prepared = new RunService(workspace, Device.cpu())
+                    .prepare(arm == DemoRecipe.Arm.SPIN ? spin : control, listener);
+            recorded.accept(prepared.run().id());
+            return prepared.run(listener, cancellation);
+        };
     }
 
     private static Path model(Path dir) throws IOException {
