@@ -19,6 +19,7 @@ import javafx.collections.ObservableList;
 import org.spinworkbench.store.Project;
 import org.spinworkbench.store.Run;
 import org.spinworkbench.store.Workspace;
+import org.spinworkbench.train.TrainingConfig;
 import org.spinworkbench.ui.common.ErrorMessages;
 import org.spinworkbench.ui.common.Messages;
 import org.spinworkbench.ui.common.TaskExecutor;
@@ -223,9 +224,31 @@ public final class RunComparisonViewModel {
     }
 
     private String label(RunMetrics run) {
-        String kind = run.run().kind().name();
-        return Double.isNaN(run.beta()) ? messages.get("comparison.label", run.runId(), kind)
-                : messages.get("comparison.labelWithBeta", run.runId(), kind, run.beta());
+        return label(messages, run.runId(), run.run().kind().name(), run.training());
+    }
+
+    /**
+     * "Run 3 · SPIN · β 0.1", followed by each stabiliser the run used (NLL term, KL anchor,
+     * opponents mixed), so runs that differ only by them can be told apart.
+     */
+    static String label(Messages messages, long runId, String kind, TrainingConfig training) {
+        if (training == null) {
+            return messages.get("comparison.label", runId, kind);
+        }
+        StringBuilder label = new StringBuilder(messages.get("comparison.labelWithBeta", runId, kind,
+                training.beta()));
+        if (training.kind() == TrainingConfig.Kind.SPIN) {
+            if (training.nllAlpha() > 0) {
+                label.append(messages.get("comparison.nllAlpha", training.nllAlpha()));
+            }
+            if (training.klAnchor() > 0) {
+                label.append(messages.get("comparison.klAnchor", training.klAnchor()));
+            }
+            if (training.opponents() > 1) {
+                label.append(messages.get("comparison.opponents", training.opponents()));
+            }
+        }
+        return label.toString();
     }
 
     /** What one redraw shows; built on the executor's thread. */

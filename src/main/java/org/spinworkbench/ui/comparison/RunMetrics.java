@@ -12,13 +12,14 @@ import org.spinworkbench.runs.RunSpec;
 import org.spinworkbench.store.MetricPoint;
 import org.spinworkbench.store.Run;
 import org.spinworkbench.store.Workspace;
+import org.spinworkbench.train.TrainingConfig;
 
 /**
  * One run's recorded metric curves, read once from the store and not changed afterwards, so
- * the comparison can redraw from them on any thread. {@code beta} is NaN when the run's
+ * the comparison can redraw from them on any thread. {@code training} is null when the run's
  * configuration cannot be read.
  */
-record RunMetrics(Run run, double beta, Map<String, List<MetricPoint>> series) {
+record RunMetrics(Run run, TrainingConfig training, Map<String, List<MetricPoint>> series) {
     RunMetrics {
         Map<String, List<MetricPoint>> copy = new LinkedHashMap<>();
         series.forEach((name, points) -> copy.put(name, List.copyOf(points)));
@@ -30,7 +31,7 @@ record RunMetrics(Run run, double beta, Map<String, List<MetricPoint>> series) {
         for (String name : workspace.metrics().names(run.id())) {
             series.put(name, workspace.metrics().series(run.id(), name));
         }
-        return new RunMetrics(run, betaOf(run), series);
+        return new RunMetrics(run, trainingOf(run), series);
     }
 
     long runId() {
@@ -67,11 +68,11 @@ record RunMetrics(Run run, double beta, Map<String, List<MetricPoint>> series) {
         return new ArrayList<>(series.keySet());
     }
 
-    private static double betaOf(Run run) {
+    private static TrainingConfig trainingOf(Run run) {
         try {
-            return RunSpec.fromJson(run.configJson()).training().beta();
+            return RunSpec.fromJson(run.configJson()).training();
         } catch (RuntimeException e) {
-            return Double.NaN; // a run recorded by an older version still compares by its curves
+            return null; // a run recorded by an older version still compares by its curves
         }
     }
 }

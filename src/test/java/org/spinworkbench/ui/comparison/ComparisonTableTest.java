@@ -25,7 +25,7 @@ class ComparisonTableTest {
         }
         Run run = new Run(id, 1, RunKind.SPIN, RunStatus.COMPLETED, null, null, null, "not json", 1, null,
                 Instant.EPOCH, null, null);
-        return new RunMetrics(run, Double.NaN, series);
+        return new RunMetrics(run, null, series);
     }
 
     private static MetricPoint point(int iteration, long step, String name, double value) {

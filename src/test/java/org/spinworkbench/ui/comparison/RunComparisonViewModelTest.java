@@ -132,4 +132,18 @@ class RunComparisonViewModelTest {
         assertEquals("This project has no runs to compare yet. Start one from the project overview.",
                 viewModel.messageProperty().get());
     }
+
+    @Test
+    void runsThatDifferOnlyByAStabiliserAreToldApartByTheirLabels() {
+        Messages english = Messages.forLocale(java.util.Locale.ENGLISH);
+        var paper = org.spinworkbench.train.TrainingConfig.spinDefaults();
+        assertEquals("Run 4 · SPIN · β 0.1", RunComparisonViewModel.label(english, 4, "SPIN", paper));
+        assertEquals("Run 5 · SPIN · β 0.1 · NLL α 1 · KL anchor 0.5 · 3 opponents",
+                RunComparisonViewModel.label(english, 5, "SPIN",
+                        paper.toBuilder().optNllAlpha(1).optKlAnchor(0.5).optOpponents(3).build()));
+        assertEquals("Run 6 · SFT · β 0.1", RunComparisonViewModel.label(english, 6, "SFT",
+                paper.toBuilder().setKind(org.spinworkbench.train.TrainingConfig.Kind.SFT).optNllAlpha(1).build()),
+                "SFT has no SPIN stabilisers to name");
+        assertEquals("Run 7 · SPIN", RunComparisonViewModel.label(english, 7, "SPIN", null));
+    }
 }
