@@ -27,10 +27,12 @@ sft() { # NAME BASE POOL LR
     echo -n "$1 "; wb sft --model "$work/$2" --data "$work/$3/train1k.jsonl" --epochs 3 --lr "$4" --seed 42 \
         --output "$work/$1" --project "$1" "${common[@]}" 2>/dev/null | tail -1
 }
-spin() { # NAME BASE POOL LR BETA ALPHA
-    echo -n "$1 "; wb spin --model "$work/$2" --data "$work/$3/train1k.jsonl" --iterations 3 --epochs 1 \
-        --lr "$4" --beta "$5" --nll-alpha "$6" --max-new-tokens 16 --temperature "${TEMPERATURE:-1.0}" --seed 42 \
-        --project "$1" "${common[@]}" 2>/dev/null | tail -1
+spin() { # NAME BASE POOL LR BETA ALPHA [more spin options]
+    local name=$1 base=$2 pool=$3 lr=$4 beta=$5 alpha=$6
+    shift 6
+    echo -n "$name "; wb spin --model "$work/$base" --data "$work/$pool/train1k.jsonl" --iterations 3 --epochs 1 \
+        --lr "$lr" --beta "$beta" --nll-alpha "$alpha" --max-new-tokens 16 --temperature "${TEMPERATURE:-1.0}" \
+        --seed 42 --project "$name" "${common[@]}" "$@" 2>/dev/null | tail -1
 }
 
 base base-4k pool4k 40
@@ -56,3 +58,37 @@ grep -vxF -f "$work/pool4k/train.jsonl" "$work/pool20k/train.jsonl" | head -1000
 mkdir -p "$work/fresh" && cp "$work/pool20k/fresh.jsonl" "$work/fresh/train1k.jsonl"
 sft  sft-fresh-lr1e-3 base-4k fresh 1e-3
 spin spin-fresh-a1-b0.1-lr1e-3 base-4k fresh 1e-3 0.1 1
+
+# regularised self-play (α-SPIN): KL anchor to the base, fictitious play over 3 iterates
+spin spin-20k-kl0.5-lr5e-5       base-20k pool20k 5e-5 0.1 0 --kl-anchor 0.5
+spin spin-20k-h3-lr5e-5          base-20k pool20k 5e-5 0.1 0 --opponents 3
+spin spin-20k-kl0.5-h3-lr5e-5    base-20k pool20k 5e-5 0.1 0 --kl-anchor 0.5 --opponents 3
+spin spin-20k-h3-lr1.5e-4        base-20k pool20k 1.5e-4 0.1 0 --opponents 3
+spin spin-20k-a1-kl0.5-lr3e-4    base-20k pool20k 3e-4 0.1 1 --kl-anchor 0.5
+spin spin-20k-a1-h3-lr3e-4       base-20k pool20k 3e-4 0.1 1 --opponents 3
+TEMPERATURE=0 spin spin-20k-a1-lr3e-4-t0 base-20k pool20k 3e-4 0.1 1
+spin spin-4k-kl0.5-lr3e-4        base-4k pool4k 3e-4 0.1 0 --kl-anchor 0.5
+spin spin-4k-h3-lr3e-4           base-4k pool4k 3e-4 0.1 0 --opponents 3
+
+# a second test set: seed 7's test questions that neither seed-0 training pool holds
+wb demo-data --output "$work/seed7" --train 20000 --test 600 --seed 7 --force
+python3 - "$work" <<'PY'
+import json, sys
+work = sys.argv[1]
+seen = {json.loads(line)["prompt"] for f in ("pool4k", "pool20k") for line in open(f"{work}/{f}/train.jsonl")}
+unseen = [line for line in open(f"{work}/seed7/test.jsonl") if json.loads(line)["prompt"] not in seen]
+open(f"{work}/seed7/unseen.jsonl", "w").writelines(unseen)
+print(len(unseen), "of 600 seed-7 test questions are in neither training pool")
+PY
+second() { # NAME MODEL_DIR
+    echo -n "$1 "; wb eval --model "$2" --data "$work/seed7/unseen.jsonl" --accuracy --json 2>/dev/null | tail -1
+}
+second base-20k "$work/base-20k"
+second sft-20k-lr3e-4 "$work/sft-20k-lr3e-4"
+for run in spin-20k-a0-b0.1-lr5e-5 spin-20k-a1-b0.1-lr3e-4 spin-20k-h3-lr5e-5 spin-20k-kl0.5-h3-lr5e-5 \
+           spin-20k-h3-lr1.5e-4 spin-20k-a1-h3-lr3e-4; do
+    folder=$(echo "$run" | tr . -)
+    for t in 1 2 3; do
+        second "$run-iteration-$t" "$(ls -d "$work"/ws/projects/"$folder"/runs/run-*/iteration-$t/model)"
+    done
+done
