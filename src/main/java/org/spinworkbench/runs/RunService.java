@@ -158,6 +158,7 @@ public final class RunService {
         RunRecorder recorder = new RunRecorder(workspace, run.id(), spec.training().beta());
         TrainingListener both = new BothListeners(recorder, observer);
         workspace.runs().markRunning(run.id());
+        RunRecovery.recordPublished(workspace, run.id(), folderOf(run), both);
         TrainingRun training = new TrainingRun(Path.of(spec.baseModel()), split.train(), split.eval(), spec.training(),
                 folderOf(run), device, both, cancellation, accuracyOf(spec));
         try {

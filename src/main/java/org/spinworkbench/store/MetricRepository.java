@@ -62,6 +62,13 @@ public final class MetricRepository {
                 .map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
+    /** The highest step recorded in one iteration of the run: the step its held-out evaluation was recorded at. */
+    public OptionalLong lastStep(long runId, int iteration) {
+        return database.read(c -> Jdbc.first(c, "SELECT step FROM metrics WHERE run_id = ? AND iteration = ?"
+                        + " ORDER BY step DESC LIMIT 1", row -> row.getLong(1), runId, iteration))
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
     private static MetricPoint map(ResultSet row) throws SQLException {
         Double value = Jdbc.nullableDouble(row, "value");
         return new MetricPoint(row.getInt("iteration"), row.getLong("step"), row.getString("name"),

@@ -63,6 +63,7 @@ final class IterationTraining {
         try {
             Path target = folder.state(iteration, step);
             TrainingState.save(target, model.weights(), optimizer, step);
+            CrashPoint.STATE_PUBLISHED.reach();
             folder.deleteStatesBefore(iteration, step);
             listener.checkpointSaved(iteration, step, target);
         } catch (IOException e) {

@@ -56,7 +56,7 @@ public final class RunFolder {
     }
 
     /** The latest resumable checkpoint inside an iteration, if any. */
-    Optional<Path> latestState(int iteration) throws IOException {
+    public Optional<Path> latestState(int iteration) throws IOException {
         Path folder = iteration(iteration);
         if (!Files.isDirectory(folder)) {
             return Optional.empty();
@@ -67,7 +67,8 @@ public final class RunFolder {
         }
     }
 
-    static long stepOf(Path state) {
+    /** The optimiser step a {@code state-K} folder was saved at. */
+    public static long stepOf(Path state) {
         return Long.parseLong(state.getFileName().toString().substring("state-".length()));
     }
 
@@ -77,6 +78,9 @@ public final class RunFolder {
      * workspace lock), and it has just finished its own writes, so every partial here is stale.
      */
     void deleteStatesBefore(int iteration, long keepStep) throws IOException {
+        if (!Files.isDirectory(iteration(iteration))) {
+            return;
+        }
         try (Stream<Path> entries = Files.list(iteration(iteration))) {
             for (Path entry : entries.toList()) {
                 String name = entry.getFileName().toString();
@@ -87,6 +91,11 @@ public final class RunFolder {
                 }
             }
         }
+    }
+
+    /** Removes every resumable checkpoint of an iteration whose model is published. */
+    public void deleteStates(int iteration) throws IOException {
+        deleteStatesBefore(iteration, Long.MAX_VALUE);
     }
 
     /** Writes a text file so that it is either absent or whole. */

@@ -89,7 +89,10 @@ public final class TrainingRun {
             evalMetrics.putAll(evaluator.evaluate(model));
             listener.evaluated(iteration, steps, evalMetrics);
 
+            // Files first, then rows: a process killed between the two leaves a published model
+            // without its row, which the next resume records (RunService, decision 0011).
             ModelWriter.save(model, folder.model(iteration), DType.F32);
+            CrashPoint.MODEL_PUBLISHED.reach();
             folder.deleteStatesBefore(iteration, Long.MAX_VALUE);
             listener.checkpointSaved(iteration, steps, folder.model(iteration));
             listener.iterationFinished(iteration);
