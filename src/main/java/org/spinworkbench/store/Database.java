@@ -37,6 +37,7 @@ public final class Database implements AutoCloseable {
     /** Opens (creating if absent) and migrates the database at {@code file}. */
     public static Database open(Path file) {
         requireSqliteOrEmpty(file);
+        checkOwnershipOnACopyWhenLogged(file);
         Connection connection = connect(file);
         try {
             int version = checkOwnership(file, connection);
@@ -136,6 +137,50 @@ public final class Database implements AutoCloseable {
         }
         if (read < header.length || !Arrays.equals(header, SQLITE_MAGIC)) {
             throw notOurs(file, "it is not a SQLite database");
+        }
+    }
+
+    /**
+     * With a write-ahead log beside the database (a process died with it open), the database's
+     * latest pages may be in the log, and closing any read-write connection merges the log into
+     * the file and deletes it: the bytes of a file refused as "left untouched" would change. So
+     * ownership and version are checked first on a copy of the database and its log, in a
+     * folder of its own that is deleted afterwards. Without a log, the checks of
+     * {@link #open} read the file before anything writes to it.
+     */
+    private static void checkOwnershipOnACopyWhenLogged(Path file) {
+        Path log = file.resolveSibling(file.getFileName() + "-wal");
+        Path scratch = null;
+        try {
+            if (!Files.exists(file) || !Files.exists(log) || Files.size(log) == 0) {
+                return;
+            }
+            scratch = Files.createTempDirectory("spinwb-check-");
+            Path copy = scratch.resolve(file.getFileName().toString());
+            Files.copy(file, copy);
+            Files.copy(log, scratch.resolve(copy.getFileName() + "-wal"));
+            try (Connection connection = connect(copy)) {
+                checkOwnership(file, connection);
+            }
+        } catch (IOException | SQLException e) {
+            throw new WorkspaceException(WorkspaceException.Reason.UNAVAILABLE,
+                    file + " could not be checked: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var entries = Files.list(folder)) {
+            for (Path entry : entries.toList()) {
+                Files.deleteIfExists(entry);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            // a scratch copy in the temporary folder; the system cleans it up
         }
     }
 

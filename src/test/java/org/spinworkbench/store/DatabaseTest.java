@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Statement;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,39 @@ class DatabaseTest {
         assertEquals(WorkspaceException.Reason.SCHEMA_TOO_NEW, e.reason());
         assertTrue(e.getMessage().contains("newer SPIN Workbench"), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(file));
+    }
+
+    @Test
+    void aRefusedDatabaseWithAWriteAheadLogKeepsAllThreeFilesByteForByte() throws Exception {
+        // A newer SPIN Workbench's database, its latest pages still in the -wal file (as after a
+        // crash, or while that version has it open): user_version lives in page 1, in the log.
+        Path live = dir.resolve("live");
+        Files.createDirectories(live);
+        Path copy = dir.resolve("copy");
+        Files.createDirectories(copy);
+        try (Connection writer = DriverManager.getConnection("jdbc:sqlite:" + live.resolve("w.db"));
+             Statement s = writer.createStatement()) {
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("PRAGMA wal_autocheckpoint = 0");
+            s.execute("CREATE TABLE t (x INTEGER)");
+            s.execute("PRAGMA application_id = " + Database.APPLICATION_ID);
+            s.execute("PRAGMA user_version = " + (Migrations.latestVersion() + 1));
+            s.execute("INSERT INTO t VALUES (1)");
+            for (String name : new String[] {"w.db", "w.db-wal", "w.db-shm"}) {
+                Files.copy(live.resolve(name), copy.resolve(name));
+            }
+        }
+        Path file = copy.resolve("w.db");
+        assertTrue(Files.size(copy.resolve("w.db-wal")) > 0, "the test needs pages in the log");
+        byte[][] before = {Files.readAllBytes(file), Files.readAllBytes(copy.resolve("w.db-wal")),
+            Files.readAllBytes(copy.resolve("w.db-shm"))};
+
+        WorkspaceException e = assertThrows(WorkspaceException.class, () -> Database.open(file));
+
+        assertEquals(WorkspaceException.Reason.SCHEMA_TOO_NEW, e.reason(), e.getMessage());
+        assertArrayEquals(before[0], Files.readAllBytes(file), "the database file");
+        assertArrayEquals(before[1], Files.readAllBytes(copy.resolve("w.db-wal")), "the write-ahead log");
+        assertArrayEquals(before[2], Files.readAllBytes(copy.resolve("w.db-shm")), "the shared-memory index");
     }
 
     @Test
