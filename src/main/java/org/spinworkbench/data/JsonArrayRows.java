@@ -3,6 +3,7 @@ package org.spinworkbench.data;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import org.spinworkbench.lm.JsonProblem;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
@@ -47,10 +48,10 @@ final class JsonArrayRows {
             if (e.getCause() instanceof CharacterCodingException) {
                 throw new DataFileException(file, 0, "not UTF-8 text");
             }
-            throw new DataFileException(file, 0, "not a valid JSON array of rows (" + e.getMessage() + ")");
+            throw new DataFileException(file, 0, "not a valid JSON array of rows: " + JsonProblem.describe(e));
         } catch (IOException | IllegalStateException e) {
             // Gson's message says where: "... at line 5 column 3 path $[2].real"
-            throw new DataFileException(file, 0, "not a valid JSON array of rows (" + e.getMessage() + ")");
+            throw new DataFileException(file, 0, "not a valid JSON array of rows: " + JsonProblem.describe(e));
         }
         return rows;
     }

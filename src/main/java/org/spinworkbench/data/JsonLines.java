@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import org.spinworkbench.lm.JsonProblem;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -65,7 +66,7 @@ public final class JsonLines {
         try {
             element = JsonParser.parseString(text);
         } catch (JsonParseException e) {
-            throw new DataFileException(file, number, "not valid JSON (" + rootCause(e) + ")");
+            throw new DataFileException(file, number, "not valid JSON: " + JsonProblem.describe(e));
         }
         if (!element.isJsonObject()) {
             throw new DataFileException(file, number, "expected a JSON object, found " + kind(element));
@@ -80,11 +81,4 @@ public final class JsonLines {
         return element.isJsonNull() ? "null" : "a single value";
     }
 
-    private static String rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage();
-    }
 }

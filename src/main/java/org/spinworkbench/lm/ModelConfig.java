@@ -134,7 +134,7 @@ public record ModelConfig(String architecture, int vocabSize, int hiddenSize, in
         } catch (UnsupportedModelException e) {
             throw new UnsupportedModelException(configJson + ": " + e.getMessage(), e);
         } catch (JsonParseException e) {
-            throw new IllegalArgumentException(configJson + " is not valid JSON: " + e.getMessage(), e);
+            throw new IllegalArgumentException(configJson + " is not valid JSON: " + JsonProblem.describe(e), e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(configJson + ": " + e.getMessage(), e);
         }

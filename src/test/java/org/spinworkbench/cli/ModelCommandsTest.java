@@ -104,6 +104,37 @@ class ModelCommandsTest {
         assertTrue(err.toString().contains("--prompt") && err.toString().contains("--input"), err.toString());
     }
 
+    @Test
+    void brokenJsonInAModelFolderOrADatasetIsOneLineWithoutGsonsAdvice() throws Exception {
+        Path broken = dir.resolve("broken-config");
+        Files.createDirectories(broken);
+        for (String file : new String[] {"model.safetensors", "tokenizer.json", "tokenizer_config.json"}) {
+            Files.copy(model.resolve(file), broken.resolve(file));
+        }
+        Files.writeString(broken.resolve("config.json"), "{\"architectures\": [\"Llama");
+        assertEquals(1, run("generate", "--model", broken.toString(), "--prompt", "x"));
+        assertEquals("error: " + broken.resolve("config.json") + " is not valid JSON: unterminated string at line 1,"
+                + " column 26", err.toString().strip());
+
+        Path brokenTokenizer = dir.resolve("broken-tokenizer-config");
+        Files.createDirectories(brokenTokenizer);
+        for (String file : new String[] {"model.safetensors", "tokenizer.json", "config.json"}) {
+            Files.copy(model.resolve(file), brokenTokenizer.resolve(file));
+        }
+        Files.writeString(brokenTokenizer.resolve("tokenizer_config.json"), "{\"bos_token\": ");
+        err.getBuffer().setLength(0);
+        assertEquals(1, run("generate", "--model", brokenTokenizer.toString(), "--prompt", "x"));
+        assertEquals("error: " + brokenTokenizer.resolve("tokenizer_config.json") + " is not valid JSON: the text"
+                + " ends at line 1, column 15 before the JSON does", err.toString().strip());
+
+        Path data = dir.resolve("invalid.jsonl");
+        Files.writeString(data, "{\"prompt\": \"a\", \"response\": \"b\"}\n{\"prompt\": \"a\" \"response\": \"b\"}\n");
+        err.getBuffer().setLength(0);
+        assertEquals(1, run("score", "--model", model.toString(), "--input", data.toString()));
+        assertEquals("error: invalid.jsonl line 2: not valid JSON: unterminated object at line 1, column 17",
+                err.toString().strip());
+    }
+
     private static String[] concat(String[] first, String... more) {
         String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
         System.arraycopy(more, 0, all, first.length, more.length);

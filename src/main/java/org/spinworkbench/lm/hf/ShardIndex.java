@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import org.spinworkbench.lm.JsonProblem;
 import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ record ShardIndex(long totalSize, Map<String, String> weightMap) {
         } catch (IOException e) {
             throw new CheckpointException("Cannot read " + file + ": " + e.getMessage(), e);
         } catch (JsonParseException e) {
-            throw new CheckpointException(file + " is not JSON: " + e.getMessage(), e);
+            throw new CheckpointException(file + " is not JSON: " + JsonProblem.describe(e), e);
         }
         JsonElement weightMap = json.get("weight_map");
         if (weightMap == null || !weightMap.isJsonObject()) {

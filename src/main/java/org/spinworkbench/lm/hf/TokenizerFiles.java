@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import org.spinworkbench.lm.JsonProblem;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ final class TokenizerFiles {
         try {
             parsed = JsonParser.parseString(text);
         } catch (JsonParseException e) {
-            throw new TokenizerException(file + " is not valid JSON: " + rootMessage(e), e);
+            throw new TokenizerException(file + " is not valid JSON: " + JsonProblem.describe(e), e);
         }
         if (!parsed.isJsonObject()) {
             throw new TokenizerException(file + " should hold a JSON object, but holds " + kind(parsed) + ".");
@@ -100,13 +101,5 @@ final class TokenizerFiles {
         } catch (IOException e) {
             throw new TokenizerException("Cannot read " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 }
