@@ -39,6 +39,9 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Which pairs --dataset writes: the training or the held-out ones. Default: ${DEFAULT-VALUE}.")
     String split;
 
+    @Option(names = "--force", description = "Replace the --dataset file if it exists.")
+    boolean force;
+
     @Option(names = "--dtype", paramLabel = "F32|F16|BF16", defaultValue = "F32",
             description = "Weight type of the exported model. Default: ${DEFAULT-VALUE}.")
     String dtype;
@@ -62,6 +65,9 @@ public final class ExportCommand implements Callable<Integer> {
             case "eval" -> Split.EVAL;
             default -> throw new ParameterException(spec.commandLine(), "--split is train or eval, not " + split + ".");
         };
+        if (dataset != null && java.nio.file.Files.exists(dataset) && !force) {
+            throw new IllegalArgumentException(dataset + " already exists; add --force to replace it.");
+        }
         try (Workspace open = workspace.open()) {
             if (output != null) {
                 Path written = new RunService(open, ai.djl.Device.cpu())

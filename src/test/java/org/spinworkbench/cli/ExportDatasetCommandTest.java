@@ -1,9 +1,11 @@
 package org.spinworkbench.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,17 @@ class ExportDatasetCommandTest {
         assertEquals(0, run("export", "--run", Long.toString(runId), "--iteration", "1", "--dataset",
                 evalFile.toString(), "--split", "eval", "--workspace", ws.toString()), err.toString());
         assertEquals(heldOut, DatasetReader.read(evalFile, null, ProblemPolicy.STOP).examples().size());
+
+        byte[] kept = Files.readAllBytes(evalFile);
+        assertEquals(1, run("export", "--run", Long.toString(runId), "--iteration", "1", "--dataset",
+                evalFile.toString(), "--workspace", ws.toString()));
+        assertEquals("error: " + evalFile + " already exists; add --force to replace it.",
+                err.toString().lines().reduce((a, b) -> b).orElse(""));
+        assertArrayEquals(kept, Files.readAllBytes(evalFile), "an existing file is not overwritten unasked");
+        assertEquals(0, run("export", "--run", Long.toString(runId), "--iteration", "1", "--dataset",
+                evalFile.toString(), "--force", "--workspace", ws.toString()), err.toString());
+        assertEquals(recorded, DatasetReader.read(evalFile, null, ProblemPolicy.STOP).examples().size(),
+                "--force replaced the held-out pairs with the training ones");
 
         assertEquals(2, run("export", "--run", Long.toString(runId), "--iteration", "1", "--dataset",
                 evalFile.toString(), "--split", "test", "--workspace", ws.toString()));
