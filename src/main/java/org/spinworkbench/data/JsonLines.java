@@ -4,16 +4,12 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import org.spinworkbench.lm.JsonProblem;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.spinworkbench.lm.JsonProblem;
 
 /** JSON Lines: one JSON object per line; blank lines are allowed and skipped. */
 public final class JsonLines {
@@ -37,23 +33,22 @@ public final class JsonLines {
 
     public static List<Line> read(Path file) {
         List<Line> lines = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String text;
-            int number = 0;
-            while ((text = reader.readLine()) != null) {
-                number++;
-                if (number == 1 && text.startsWith("\uFEFF")) {
-                    text = text.substring(1); // a byte-order mark some editors write
+        try {
+            Utf8Lines.read(file, new Utf8Lines.Visitor() {
+                @Override
+                public void line(int number, String text) {
+                    if (!text.isBlank()) {
+                        lines.add(new Line(number, parseObject(file, number, text)));
+                    }
                 }
-                if (text.isBlank()) {
-                    continue;
+
+                @Override
+                public void notUtf8(int number, String why) {
+                    throw new DataFileException(file, number, why);
                 }
-                lines.add(new Line(number, parseObject(file, number, text)));
-            }
+            });
         } catch (NoSuchFileException e) {
             throw new DataFileException(file, 0, "no such file");
-        } catch (CharacterCodingException e) {
-            throw new DataFileException(file, 0, "not UTF-8 text");
         } catch (IOException e) {
             throw new DataFileException(file, 0, "cannot be read: " + e.getMessage());
         }

@@ -157,8 +157,8 @@ class DatasetReaderProblemsTest {
 
         Files.writeString(file, "[{\"prompt\": \"p\", \"response\": \"r\"}, {\"prompt\": ]");
         DataFileException broken = assertThrows(DataFileException.class, () -> DatasetReader.read(file, null, ProblemPolicy.SKIP));
-        assertTrue(broken.getMessage().startsWith("rows.json: not a valid JSON array of rows ("), broken.getMessage());
-        assertTrue(broken.getMessage().contains("line 1 column"), broken.getMessage());
+        assertTrue(broken.getMessage().startsWith("rows.json: not a valid JSON array of rows: "), broken.getMessage());
+        assertTrue(broken.getMessage().endsWith(" at line 1, column 48"), broken.getMessage());
     }
 
     @Test
@@ -175,7 +175,8 @@ class DatasetReaderProblemsTest {
                 .getMessage().startsWith("notes.txt: cannot tell how the rows are stored; supported files are JSON Lines"));
         Path latin1 = dir.resolve("latin1.jsonl");
         Files.write(latin1, new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xE9, '"', '}', '\n'});
-        assertEquals("latin1.jsonl: not UTF-8 text",
+        assertEquals("latin1.jsonl: no row in the first ones could be read, so the format cannot be told; the first"
+                + " problem: not UTF-8 text (byte 0xE9 at byte 7 of the line)",
                 assertThrows(DataFileException.class, () -> DatasetReader.read(latin1, null, ProblemPolicy.SKIP)).getMessage());
     }
 }

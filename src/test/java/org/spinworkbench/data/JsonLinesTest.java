@@ -60,7 +60,7 @@ class JsonLinesTest {
                 assertThrows(DataFileException.class, () -> JsonLines.read(dir.resolve("absent.jsonl"))).getMessage());
         Path latin1 = dir.resolve("latin1.jsonl");
         Files.write(latin1, new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xE9, '"', '}', '\n'});
-        assertEquals("latin1.jsonl: not UTF-8 text",
+        assertEquals("latin1.jsonl line 1: not UTF-8 text (byte 0xE9 at byte 7 of the line)",
                 assertThrows(DataFileException.class, () -> JsonLines.read(latin1)).getMessage());
     }
 }
