@@ -38,8 +38,10 @@ final class IterationTraining {
             }
             listener.phaseStarted(iteration, Phase.TRAINING);
             listener.progress(iteration, Phase.TRAINING, (int) first, (int) total);
+            StalledTraining stalled = new StalledTraining(iteration, config.learningRate());
             trainer.run(first, (done, all, metrics) -> {
                 listener.stepMetrics(iteration, done, metrics);
+                stalled.after(done, metrics.get("grad_norm")).ifPresent(listener::log);
                 listener.progress(iteration, Phase.TRAINING, (int) done, (int) all);
                 boolean periodic = config.saveSteps() > 0 && done % config.saveSteps() == 0 && done < all;
                 if (periodic || (cancellation.requested() && done < all)) {

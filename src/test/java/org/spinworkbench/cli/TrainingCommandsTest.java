@@ -222,6 +222,17 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void aRunWhoseGradientsVanishSaysSoInItsLog() {
+        // lr 1e4 saturates the tiny model at once: the run completes, but nothing learns after the first steps
+        assertEquals(0, run("sft", "--model", model.toString(), "--data", data.toString(), "--epochs", "5",
+                "--batch-size", "1", "--lr", "1e4", "--max-length", "64", "--max-prompt-length", "32",
+                "--save-steps", "0", "--device", "cpu", "--threads", "1", "--output", own.resolve("dead").toString(),
+                "--workspace", own.resolve("ws").toString()), err.toString());
+        assertTrue(err.toString().contains("has had no gradient (grad_norm 0) for the last 10 steps"), err.toString());
+        assertTrue(err.toString().contains("(this run's is 10000.0)"), err.toString());
+    }
+
+    @Test
     void runsListShowsEveryRunOrOneProjects() throws Exception {
         Path workspace = own.resolve("ws");
         Path small = sums(own.resolve("small.jsonl"), 6);
