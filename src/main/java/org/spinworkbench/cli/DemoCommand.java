@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.spinworkbench.data.tasks.DemoTask;
 import org.spinworkbench.lm.ComputeDevice;
 import org.spinworkbench.runs.DemoRecipe;
 import org.spinworkbench.runs.RunOutcome;
@@ -125,7 +126,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Held-out accuracy, overall and per task, of the base model, each iteration's model and the control. */
     static void printTable(PrintWriter out, List<Evaluation> evaluations, List<Evaluation> control) {
-        List<String> tasks = List.of("add", "reverse", "sort", "convert", "capital");
+        List<String> tasks = DemoTask.idList();
         List<String> header = new ArrayList<>(List.of("MODEL", "ACCURACY"));
         tasks.forEach(task -> header.add(task.toUpperCase(Locale.ROOT)));
         header.add("EVAL_LOSS");

@@ -32,4 +32,19 @@ public record ChatMessage(String role, String content) {
     public static ChatMessage assistant(String content) {
         return new ChatMessage(ASSISTANT, content);
     }
+
+    /**
+     * A prompt as the samples table and the compare view show it: the one message's content,
+     * or "role: content" lines for a conversation.
+     */
+    public static String shown(java.util.List<ChatMessage> prompt) {
+        if (prompt.size() == 1) {
+            return prompt.get(0).content();
+        }
+        StringBuilder text = new StringBuilder();
+        for (ChatMessage message : prompt) {
+            text.append(message.role()).append(": ").append(message.content()).append('\n');
+        }
+        return text.toString().strip();
+    }
 }

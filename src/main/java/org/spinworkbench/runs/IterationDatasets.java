@@ -67,7 +67,7 @@ public final class IterationDatasets {
         List<Example> pairs = new ArrayList<>();
         for (Sample sample : samples) {
             List<ChatMessage> prompt = prompts.get(sample.exampleIndex());
-            if (prompt == null || !shown(prompt).equals(sample.prompt())) {
+            if (prompt == null || !ChatMessage.shown(prompt).equals(sample.prompt())) {
                 prompt = List.of(ChatMessage.user(sample.prompt()));
             }
             pairs.add(new Example(sample.exampleIndex() + 1, prompt, sample.realResponse(),
@@ -96,17 +96,5 @@ public final class IterationDatasets {
         } catch (IOException | RuntimeException e) {
             return Map.of(); // the recorded text is still a faithful prompt, only flattened
         }
-    }
-
-    /** The prompt as the trainer records it: one message's content, or "role: content" lines. */
-    static String shown(List<ChatMessage> prompt) {
-        if (prompt.size() == 1) {
-            return prompt.get(0).content();
-        }
-        StringBuilder text = new StringBuilder();
-        for (ChatMessage message : prompt) {
-            text.append(message.role()).append(": ").append(message.content()).append('\n');
-        }
-        return text.toString().strip();
     }
 }

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.spinworkbench.lm.Batches;
-import org.spinworkbench.lm.Scorer;
 import org.spinworkbench.lm.hf.PretrainedModel;
 
 /**
@@ -22,33 +20,11 @@ final class Evaluation {
     static List<ScoredPair> reward(PretrainedModel model, List<ScoredPair> pairs, int batchSize,
                                    TrainingListener listener, int iteration) {
         listener.phaseStarted(iteration, Phase.EVALUATING);
-        Scorer scorer = new Scorer(model.network(), model.padTokenId());
-        double[] real = new double[pairs.size()];
-        double[] synthetic = new double[pairs.size()];
-        int done = 0;
-        for (int[] batch : Batches.byLength(pairs, p -> p.promptTokens().length
-                + Math.max(p.realTokens().length, p.syntheticTokens().length), batchSize)) {
-            List<int[]> prompts = new ArrayList<>();
-            List<int[]> responses = new ArrayList<>();
-            for (int index : batch) {
-                prompts.add(pairs.get(index).promptTokens());
-                responses.add(pairs.get(index).realTokens());
-            }
-            for (int index : batch) {
-                prompts.add(pairs.get(index).promptTokens());
-                responses.add(pairs.get(index).syntheticTokens());
-            }
-            double[] scores = scorer.score(prompts, responses);
-            for (int row = 0; row < batch.length; row++) {
-                real[batch[row]] = scores[row];
-                synthetic[batch[row]] = scores[batch.length + row];
-            }
-            done += batch.length;
-            listener.progress(iteration, Phase.EVALUATING, done, pairs.size());
-        }
+        PairScores policy = PairScores.of(model, pairs, batchSize, () -> { },
+                done -> listener.progress(iteration, Phase.EVALUATING, done, pairs.size()));
         List<ScoredPair> rewarded = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
-            rewarded.add(pairs.get(i).withPolicy(real[i], synthetic[i]));
+            rewarded.add(pairs.get(i).withPolicy(policy.real()[i], policy.synthetic()[i]));
         }
         return rewarded;
     }

@@ -3,10 +3,8 @@ package org.spinworkbench.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.spinworkbench.data.Example;
-import org.spinworkbench.lm.Batches;
 import org.spinworkbench.lm.ChatMessage;
 import org.spinworkbench.lm.SamplingOptions;
-import org.spinworkbench.lm.Scorer;
 import org.spinworkbench.lm.hf.Completion;
 import org.spinworkbench.lm.hf.PretrainedModel;
 import org.spinworkbench.lm.hf.TextGenerator;
@@ -51,7 +49,7 @@ final class PairBuilder {
             TokenPair generated = model.pairTokens(example.prompt(), synthetic.get(i), config.raw());
             int[][] fitted = truncation.apply(real.prompt(), real.response(), generated.response());
             boolean held = i >= train.size();
-            pairs.add(new ScoredPair(held, held ? i - train.size() : i, shown(example.prompt()),
+            pairs.add(new ScoredPair(held, held ? i - train.size() : i, ChatMessage.shown(example.prompt()),
                     example.realResponse(), synthetic.get(i), fitted[0], fitted[1], fitted[2], 0, 0, null, null));
         }
         return pairs;
@@ -68,7 +66,7 @@ final class PairBuilder {
             TokenPair real = model.pairTokens(example.prompt(), example.realResponse(), config.raw());
             int[][] fitted = truncation.apply(real.prompt(), real.response());
             boolean held = i >= train.size();
-            pairs.add(new ScoredPair(held, held ? i - train.size() : i, shown(example.prompt()),
+            pairs.add(new ScoredPair(held, held ? i - train.size() : i, ChatMessage.shown(example.prompt()),
                     example.realResponse(), "", fitted[0], fitted[1], new int[0], 0, 0, null, null));
         }
         return pairs;
@@ -77,36 +75,14 @@ final class PairBuilder {
     /** The reference (opponent) log-probs of both responses of every pair, under the loaded model. */
     List<ScoredPair> score(int iteration, List<ScoredPair> pairs) {
         listener.phaseStarted(iteration, Phase.SCORING);
-        double[] real = new double[pairs.size()];
-        double[] synthetic = new double[pairs.size()];
-        Scorer scorer = new Scorer(model.network(), model.padTokenId());
-        int done = 0;
-        for (int[] batch : Batches.byLength(pairs, p -> p.promptTokens().length
-                + Math.max(p.realTokens().length, p.syntheticTokens().length), config.batchSize())) {
-            checkCancelled(iteration);
-            List<int[]> prompts = new ArrayList<>();
-            List<int[]> responses = new ArrayList<>();
-            for (int index : batch) {
-                prompts.add(pairs.get(index).promptTokens());
-                responses.add(pairs.get(index).realTokens());
-            }
-            for (int index : batch) {
-                prompts.add(pairs.get(index).promptTokens());
-                responses.add(pairs.get(index).syntheticTokens());
-            }
-            double[] scores = scorer.score(prompts, responses);
-            for (int row = 0; row < batch.length; row++) {
-                real[batch[row]] = scores[row];
-                synthetic[batch[row]] = scores[batch.length + row];
-            }
-            done += batch.length;
-            listener.progress(iteration, Phase.SCORING, done, pairs.size());
-        }
+        PairScores reference = PairScores.of(model, pairs, config.batchSize(), () -> checkCancelled(iteration),
+                done -> listener.progress(iteration, Phase.SCORING, done, pairs.size()));
         List<ScoredPair> scored = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             ScoredPair p = pairs.get(i);
             scored.add(new ScoredPair(p.eval(), p.exampleIndex(), p.prompt(), p.realResponse(), p.syntheticResponse(),
-                    p.promptTokens(), p.realTokens(), p.syntheticTokens(), real[i], synthetic[i], null, null));
+                    p.promptTokens(), p.realTokens(), p.syntheticTokens(), reference.real()[i], reference.synthetic()[i], null,
+                    null));
         }
         return scored;
     }
@@ -141,17 +117,5 @@ final class PairBuilder {
             throw new RunCancelledException("Cancelled while preparing iteration " + iteration
                     + "; resume to start it again.");
         }
-    }
-
-    /** What the compare view shows as the prompt: the last message, or the whole exchange. */
-    static String shown(List<ChatMessage> prompt) {
-        if (prompt.size() == 1) {
-            return prompt.get(0).content();
-        }
-        StringBuilder text = new StringBuilder();
-        for (ChatMessage message : prompt) {
-            text.append(message.role()).append(": ").append(message.content()).append('\n');
-        }
-        return text.toString().strip();
     }
 }

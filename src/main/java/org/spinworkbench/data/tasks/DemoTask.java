@@ -39,6 +39,11 @@ public enum DemoTask {
         this.recall = recall;
     }
 
+    /** Every task's id, in the order tables show them. */
+    public static java.util.List<String> idList() {
+        return Arrays.stream(values()).map(DemoTask::id).toList();
+    }
+
     /** Lower-case name, as the {@code task} field of a row holds it: {@code add}, {@code capital}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);

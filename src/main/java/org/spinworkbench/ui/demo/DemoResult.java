@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.spinworkbench.data.tasks.DemoTask;
 import org.spinworkbench.runs.DemoRecipe;
 
 /**
@@ -14,7 +15,7 @@ import org.spinworkbench.runs.DemoRecipe;
 public record DemoResult(DemoRecipe.Arm arm, int iteration, Double accuracy, Map<String, Double> taskAccuracy,
                          Double evalLoss, Double margin) {
     /** The demo's tasks, in the order the table shows them (ids of {@code DemoTask}). */
-    public static final List<String> TASKS = List.of("add", "reverse", "sort", "convert", "capital");
+    public static final List<String> TASKS = DemoTask.idList();
 
     public static DemoResult of(DemoRecipe.Arm arm, int iteration, Map<String, Double> metrics) {
         Map<String, Double> byTask = new LinkedHashMap<>();
