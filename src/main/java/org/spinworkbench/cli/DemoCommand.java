@@ -61,21 +61,19 @@ public final class DemoCommand implements Callable<Integer> {
         Path data = sampleData != null ? sampleData : DemoRecipe.locateSampleData(DemoRecipe.applicationJar());
         ComputeDevice compute = device.select();
         status.println("device: " + compute.describe() + "; demo files: " + data);
-        try (Workspace open = workspace.open()) {
-            Cancellation cancellation = new Cancellation();
+        Cancellation cancellation = new Cancellation();
+        // Ctrl+C waits for the whole command: the table and summary printed and the workspace closed
+        try (Interrupts interrupts = Interrupts.cancelOnCtrlC(cancellation); Workspace open = workspace.open()) {
             RunService runs = new RunService(open, compute.device());
-            RunOutcome spin;
             RunOutcome control = null;
             long start = System.nanoTime();
-            try (Interrupts interrupts = Interrupts.cancelOnCtrlC(cancellation)) {
-                spin = runs.start(DemoRecipe.Arm.SPIN.spec(data, iterations),
-                        new TerminalReporter(status, System.console() != null, iterations), cancellation);
-                if (spin.status() == RunStatus.COMPLETED) {
-                    status.println("Control: continued SFT from the same base, " + iterations * DemoRecipe
-                            .training(iterations).epochs() + " passes over the same data");
-                    control = runs.start(DemoRecipe.Arm.CONTROL.spec(data, iterations),
-                            new TerminalReporter(status, System.console() != null, 1), cancellation);
-                }
+            RunOutcome spin = runs.start(DemoRecipe.Arm.SPIN.spec(data, iterations),
+                    new TerminalReporter(status, System.console() != null, iterations), cancellation);
+            if (spin.status() == RunStatus.COMPLETED) {
+                status.println("Control: continued SFT from the same base, " + iterations * DemoRecipe
+                        .training(iterations).epochs() + " passes over the same data");
+                control = runs.start(DemoRecipe.Arm.CONTROL.spec(data, iterations),
+                        new TerminalReporter(status, System.console() != null, 1), cancellation);
             }
             double minutes = (System.nanoTime() - start) / 60e9;
             List<Evaluation> evaluations = open.evaluations().listByRun(spin.runId());
@@ -90,6 +88,8 @@ public final class DemoCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(Output.JSON.toJson(summary(spin, evaluations, control,
                         controlEvaluations)));
             }
+            spec.commandLine().getOut().flush();
+            status.flush();
             return last.status() == RunStatus.COMPLETED ? 0 : last.status() == RunStatus.CANCELLED ? 130 : 1;
         }
     }

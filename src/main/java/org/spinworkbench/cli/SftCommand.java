@@ -83,36 +83,39 @@ public final class SftCommand implements Callable<Integer> {
         status.println("device: " + compute.describe());
         TrainingConfig config = training.config(TrainingConfig.Kind.SFT, 1, 0.1, SpinLossKind.SIGMOID, 1, 0, 1,
                 false, false);
-        try (Workspace open = workspace.open()) {
+        Cancellation cancellation = new Cancellation();
+        // Ctrl+C waits for the whole command: the outcome printed and the workspace closed
+        try (Interrupts interrupts = Interrupts.cancelOnCtrlC(cancellation); Workspace open = workspace.open()) {
             Path base = start.model != null ? start.model : randomModel(open, config.seed());
             RunSpec runSpec = new RunSpec(data.project, DataOptions.absolute(base), DataOptions.absolute(data.data),
                     data.formatName(), DataOptions.absolute(data.evalData), data.evalFraction, data.evalSize,
                     data.skipBadRows, config, DataOptions.absolute(data.accuracyData));
             RunService runs = new RunService(open, compute.device());
-            RunOutcome outcome;
-            Cancellation cancellation = new Cancellation();
-            try (Interrupts interrupts = Interrupts.cancelOnCtrlC(cancellation)) {
-                outcome = runs.start(runSpec, new TerminalReporter(status, System.console() != null, 1), cancellation);
-            }
-            if (outcome.status() != RunStatus.COMPLETED) {
+            RunOutcome outcome = runs.start(runSpec, new TerminalReporter(status, System.console() != null, 1),
+                    cancellation);
+            PrintWriter out = spec.commandLine().getOut();
+            boolean completed = outcome.status() == RunStatus.COMPLETED;
+            if (!completed) {
                 status.println("Run " + outcome.runId() + " " + outcome.status().name().toLowerCase(Locale.ROOT) + ": "
                         + outcome.message());
-                return outcome.status() == RunStatus.CANCELLED ? 130 : 1;
+            } else {
+                runs.export(outcome.runId(), 1, output, DType.valueOf(dtype.toUpperCase(Locale.ROOT)));
             }
-            runs.export(outcome.runId(), 1, output, DType.valueOf(dtype.toUpperCase(Locale.ROOT)));
-            Map<String, Double> metrics = outcome.iterations().get(0).metrics();
+            Map<String, Double> metrics = completed ? outcome.iterations().get(0).metrics() : null;
             if (json) {
                 Map<String, Object> summary = new LinkedHashMap<>();
                 summary.put("run", outcome.runId());
+                summary.put("status", outcome.status().name().toLowerCase(Locale.ROOT));
                 summary.put("metrics", metrics);
-                summary.put("output", output.toAbsolutePath().toString());
-                spec.commandLine().getOut().println(Output.JSON.toJson(summary));
-            } else {
-                spec.commandLine().getOut().printf(Locale.ROOT, "Run %d: loss %s, eval_loss %s; model saved to %s%n",
-                        outcome.runId(), SpinCommand.number(metrics.get("loss")),
-                        SpinCommand.number(metrics.get("eval_loss")), output);
+                summary.put("output", completed ? output.toAbsolutePath().toString() : null);
+                out.println(Output.JSON.toJson(summary));
+            } else if (completed) {
+                out.printf(Locale.ROOT, "Run %d: loss %s, eval_loss %s; model saved to %s%n", outcome.runId(),
+                        SpinCommand.number(metrics.get("loss")), SpinCommand.number(metrics.get("eval_loss")), output);
             }
-            return 0;
+            out.flush();
+            status.flush();
+            return completed ? 0 : outcome.status() == RunStatus.CANCELLED ? 130 : 1;
         }
     }
 

@@ -88,17 +88,15 @@ public final class SpinCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter status = spec.commandLine().getErr();
         ComputeDevice compute = device.select();
-        try (Workspace open = workspace.open()) {
+        Cancellation cancellation = new Cancellation();
+        // Ctrl+C waits for the whole command: the outcome printed and the workspace closed
+        try (Interrupts interrupts = Interrupts.cancelOnCtrlC(cancellation); Workspace open = workspace.open()) {
             RunService runs = new RunService(open, compute.device());
-            Cancellation cancellation = new Cancellation();
             int total = resume != null ? iterationsOf(open, resume) : iterations;
             TerminalReporter reporter = new TerminalReporter(status, System.console() != null, total);
             status.println("device: " + compute.describe());
-            RunOutcome outcome;
-            try (Interrupts interrupts = Interrupts.cancelOnCtrlC(cancellation)) {
-                outcome = resume != null ? runs.resume(resume, reporter, cancellation)
-                        : runs.start(newSpec(), reporter, cancellation);
-            }
+            RunOutcome outcome = resume != null ? runs.resume(resume, reporter, cancellation)
+                    : runs.start(newSpec(), reporter, cancellation);
             return report(outcome, status);
         }
     }
@@ -148,6 +146,8 @@ public final class SpinCommand implements Callable<Integer> {
                         number(iteration.metrics().get("rewards/margins")), iteration.checkpoint());
             }
         }
+        out.flush();
+        status.flush();
         return switch (outcome.status()) {
             case COMPLETED -> 0;
             case CANCELLED -> 130;

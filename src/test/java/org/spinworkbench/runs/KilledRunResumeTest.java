@@ -25,7 +25,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.spinworkbench.Launcher;
 import org.spinworkbench.store.Database;
 import org.spinworkbench.store.Iteration;
 import org.spinworkbench.store.IterationRepository;
@@ -74,7 +73,7 @@ class KilledRunResumeTest {
         Path workspace = dir.resolve("ws-killed");
 
         // 1. A real spin, killed with SIGKILL once iteration 2 has a mid-iteration checkpoint.
-        Child killed = Child.start(dir.resolve("killed"), "spin", "--model", model.toString(), "--data",
+        ChildJvm killed = ChildJvm.start(dir.resolve("killed"), "spin", "--model", model.toString(), "--data",
                 data.toString(), "--project", "Tiny", "--iterations", String.valueOf(ITERATIONS), "--epochs", "4",
                 "--batch-size", "2", "--eval-size", "4", "--save-steps", String.valueOf(SAVE_STEPS), "--lr", "1e-3",
                 "--max-length", "64", "--max-prompt-length", "32", "--max-new-tokens", "8", "--seed", "11",
@@ -123,7 +122,7 @@ class KilledRunResumeTest {
         Files.writeString(halfWritten.resolve("weights.safetensors"), "cut off");
 
         // 3. spin --resume in a second process: the dead process's lock does not stand in the way.
-        Child resumed = Child.start(dir.resolve("resumed"), "spin", "--resume", "1", "--workspace",
+        ChildJvm resumed = ChildJvm.start(dir.resolve("resumed"), "spin", "--resume", "1", "--workspace",
                 workspace.toString(), "--device", "cpu", "--threads", "1", "--json");
         try {
             assertTrue(resumed.process().waitFor(CHILD_LIMIT_SECONDS, TimeUnit.SECONDS), "the resume did not finish");
@@ -254,7 +253,7 @@ class KilledRunResumeTest {
     }
 
     /** Polls until {@code probe} finds something; fails if the child ends first or the time runs out. */
-    private static <T> T await(Child child, Probe<T> probe, String what) throws IOException, InterruptedException {
+    private static <T> T await(ChildJvm child, Probe<T> probe, String what) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CHILD_LIMIT_SECONDS);
         while (System.nanoTime() < deadline) {
             Optional<T> found = probe.look();
@@ -267,41 +266,5 @@ class KilledRunResumeTest {
             Thread.sleep(POLL_MILLIS);
         }
         return fail("no " + what + " within " + CHILD_LIMIT_SECONDS + " s\n" + child.err());
-    }
-
-    /** The Launcher in a child JVM with the test classpath; its output goes to files, so it never blocks on a pipe. */
-    private record Child(Process process, Path stdout, Path stderr) {
-        static Child start(Path folder, String... args) throws IOException {
-            Files.createDirectories(folder);
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
-            command.addAll(List.of(args));
-            Path out = folder.resolve("stdout.txt");
-            Path err = folder.resolve("stderr.txt");
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(nullFile())).start();
-            return new Child(process, out, err);
-        }
-
-        String out() throws IOException {
-            return Files.readString(stdout, StandardCharsets.UTF_8);
-        }
-
-        String err() throws IOException {
-            return Files.readString(stderr, StandardCharsets.UTF_8);
-        }
-
-        /** Never leaves a child behind, whatever the test's outcome. */
-        void stop() throws InterruptedException {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-                process.waitFor(30, TimeUnit.SECONDS);
-            }
-        }
-
-        private static java.io.File nullFile() {
-            return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
-        }
     }
 }
