@@ -92,3 +92,11 @@ for run in spin-20k-a0-b0.1-lr5e-5 spin-20k-a1-b0.1-lr3e-4 spin-20k-h3-lr5e-5 sp
         second "$run-iteration-$t" "$(ls -d "$work"/ws/projects/"$folder"/runs/run-*/iteration-$t/model)"
     done
 done
+
+# a bigger base: 4.4 M parameters, the 20 k pool, 4 epochs
+echo -n "base-4m "; wb sft --config docs/results/model-4m.json --tokenizer byte-level \
+    --data "$work/pool20k/train.jsonl" --epochs 4 --lr 2e-3 --warmup-ratio 0.02 --seed 1 \
+    --output "$work/base-4m" --project base-4m "${common[@]}" 2>/dev/null | tail -1
+sft  sft-4m-lr3e-4 base-4m pool20k 3e-4
+spin spin-4m-a1-lr3e-4 base-4m pool20k 3e-4 0.1 1
+spin spin-4m-h3-lr5e-5 base-4m pool20k 5e-5 0.1 0 --opponents 3
