@@ -30,7 +30,7 @@ sft() { # NAME BASE POOL LR
 spin() { # NAME BASE POOL LR BETA ALPHA [more spin options]
     local name=$1 base=$2 pool=$3 lr=$4 beta=$5 alpha=$6
     shift 6
-    echo -n "$name "; wb spin --model "$work/$base" --data "$work/$pool/train1k.jsonl" --iterations 3 --epochs 1 \
+    echo -n "$name "; wb spin --model "$work/$base" --data "$work/$pool/train1k.jsonl" --iterations 3 --epochs "${EPOCHS:-1}" \
         --lr "$lr" --beta "$beta" --nll-alpha "$alpha" --max-new-tokens 16 --temperature "${TEMPERATURE:-1.0}" \
         --seed 42 --project "$name" "${common[@]}" "$@" 2>/dev/null | tail -1
 }
@@ -69,6 +69,16 @@ spin spin-20k-a1-h3-lr3e-4       base-20k pool20k 3e-4 0.1 1 --opponents 3
 TEMPERATURE=0 spin spin-20k-a1-lr3e-4-t0 base-20k pool20k 3e-4 0.1 1
 spin spin-4k-kl0.5-lr3e-4        base-4k pool4k 3e-4 0.1 0 --kl-anchor 0.5
 spin spin-4k-h3-lr3e-4           base-4k pool4k 3e-4 0.1 0 --opponents 3
+
+# epochs per iteration: 3, and the control with as many passes (9)
+sft9() { # NAME BASE POOL LR EPOCHS
+    echo -n "$1 "; wb sft --model "$work/$2" --data "$work/$3/train1k.jsonl" --epochs "$5" --lr "$4" --seed 42 \
+        --output "$work/$1" --project "$1" "${common[@]}" 2>/dev/null | tail -1
+}
+sft9 sft-20k-e3-lr5e-5 base-20k pool20k 5e-5 3
+sft9 sft-20k-e9-lr3e-4 base-20k pool20k 3e-4 9
+EPOCHS=3 spin spin-20k-a1-lr3e-4-e3 base-20k pool20k 3e-4 0.1 1
+EPOCHS=3 spin spin-20k-h3-lr5e-5-e3 base-20k pool20k 5e-5 0.1 0 --opponents 3
 
 # a second test set: seed 7's test questions that neither seed-0 training pool holds
 wb demo-data --output "$work/seed7" --train 20000 --test 600 --seed 7 --force
