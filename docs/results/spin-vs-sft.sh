@@ -95,8 +95,9 @@ second() { # NAME MODEL_DIR
 }
 second base-20k "$work/base-20k"
 second sft-20k-lr3e-4 "$work/sft-20k-lr3e-4"
+second sft-20k-e9-lr3e-4 "$work/sft-20k-e9-lr3e-4"
 for run in spin-20k-a0-b0.1-lr5e-5 spin-20k-a1-b0.1-lr3e-4 spin-20k-h3-lr5e-5 spin-20k-kl0.5-h3-lr5e-5 \
-           spin-20k-h3-lr1.5e-4 spin-20k-a1-h3-lr3e-4; do
+           spin-20k-h3-lr1.5e-4 spin-20k-a1-h3-lr3e-4 spin-20k-a1-lr3e-4-e3; do
     folder=$(echo "$run" | tr . -)
     for t in 1 2 3; do
         second "$run-iteration-$t" "$(ls -d "$work"/ws/projects/"$folder"/runs/run-*/iteration-$t/model)"
