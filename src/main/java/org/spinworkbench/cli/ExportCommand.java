@@ -1,6 +1,7 @@
 package org.spinworkbench.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.spinworkbench.lm.hf.DType;
@@ -9,10 +10,10 @@ import org.spinworkbench.runs.RunService;
 import org.spinworkbench.store.Split;
 import org.spinworkbench.store.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code export}: an iteration's model as a Hugging Face folder, and/or its training pairs in
@@ -65,7 +66,7 @@ public final class ExportCommand implements Callable<Integer> {
             case "eval" -> Split.EVAL;
             default -> throw new ParameterException(spec.commandLine(), "--split is train or eval, not " + split + ".");
         };
-        if (dataset != null && java.nio.file.Files.exists(dataset) && !force) {
+        if (dataset != null && Files.exists(dataset) && !force) {
             throw new IllegalArgumentException(dataset + " already exists; add --force to replace it.");
         }
         try (Workspace open = workspace.open()) {

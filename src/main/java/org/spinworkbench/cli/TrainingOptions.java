@@ -1,6 +1,7 @@
 package org.spinworkbench.cli;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.spinworkbench.data.PromptTurns;
 import org.spinworkbench.lm.hf.BosPolicy;
 import org.spinworkbench.train.PromptFormat;
@@ -109,7 +110,7 @@ public final class TrainingOptions {
         return builder.build();
     }
 
-    private static <T> void set(T given, java.util.function.Consumer<T> setter) {
+    private static <T> void set(T given, Consumer<T> setter) {
         if (given != null) {
             setter.accept(given);
         }

@@ -1,5 +1,6 @@
 package org.spinworkbench.lm;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -37,7 +38,7 @@ public record ChatMessage(String role, String content) {
      * A prompt as the samples table and the compare view show it: the one message's content,
      * or "role: content" lines for a conversation.
      */
-    public static String shown(java.util.List<ChatMessage> prompt) {
+    public static String shown(List<ChatMessage> prompt) {
         if (prompt.size() == 1) {
             return prompt.get(0).content();
         }

@@ -3,6 +3,7 @@ package org.spinworkbench.runs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.spinworkbench.store.Checkpoint;
@@ -33,8 +34,12 @@ final class RunRecovery {
             if (recorded.contains(normal(model))) {
                 continue;
             }
-            long step = workspace.metrics().lastStep(runId, iteration).orElseThrow(() -> new IllegalStateException(
-                    "The model of an iteration was saved before its evaluation was recorded: " + model));
+            OptionalLong evaluatedAt = workspace.metrics().lastStep(runId, iteration);
+            if (evaluatedAt.isEmpty()) {
+                throw new IOException(model + " is saved but the workspace holds no metrics of iteration " + iteration
+                        + " to record it with; the workspace database does not match the run folder.");
+            }
+            long step = evaluatedAt.getAsLong();
             recorder.log("Iteration " + iteration + ": recording the model saved before the interruption");
             folder.deleteStates(iteration);
             recorder.checkpointSaved(iteration, step, model);

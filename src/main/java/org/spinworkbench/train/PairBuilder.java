@@ -74,17 +74,19 @@ final class PairBuilder {
 
     /** The reference (opponent) log-probs of both responses of every pair, under the loaded model. */
     List<ScoredPair> score(int iteration, List<ScoredPair> pairs) {
-        listener.phaseStarted(iteration, Phase.SCORING);
-        PairScores reference = PairScores.of(model, pairs, config.batchSize(), () -> checkCancelled(iteration),
-                done -> listener.progress(iteration, Phase.SCORING, done, pairs.size()));
+        PairScores reference = scores(iteration, pairs);
         List<ScoredPair> scored = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
-            ScoredPair p = pairs.get(i);
-            scored.add(new ScoredPair(p.eval(), p.exampleIndex(), p.prompt(), p.realResponse(), p.syntheticResponse(),
-                    p.promptTokens(), p.realTokens(), p.syntheticTokens(), reference.real()[i], reference.synthetic()[i], null,
-                    null));
+            scored.add(pairs.get(i).withReference(reference.real()[i], reference.synthetic()[i]));
         }
         return scored;
+    }
+
+    /** Both responses' log-probs under the loaded model, as the iteration's scoring phase. */
+    PairScores scores(int iteration, List<ScoredPair> pairs) {
+        listener.phaseStarted(iteration, Phase.SCORING);
+        return PairScores.of(model, pairs, config.batchSize(), () -> checkCancelled(iteration),
+                done -> listener.progress(iteration, Phase.SCORING, done, pairs.size()));
     }
 
     /** The model's response to every example's prompt, sampled with the run's settings. */

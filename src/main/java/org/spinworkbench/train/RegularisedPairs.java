@@ -90,44 +90,36 @@ final class RegularisedPairs {
 
     /** The pairs with their reference log-probs under the opponents' mixture, anchored to the base. */
     List<ScoredPair> score(int iteration, List<ScoredPair> pairs) throws IOException {
-        int n = pairs.size();
         double[][] real = new double[opponents.size()][];
         double[][] synthetic = new double[opponents.size()][];
-        double[] baseReal = null;
-        double[] baseSynthetic = null;
+        PairScores anchor = null;
         for (int k = 0; k < opponents.size(); k++) {
+            PairScores scores;
             try (Loaded opponent = load(k)) {
-                List<ScoredPair> scored = new PairBuilder(opponent.model, config, listener, cancellation)
-                        .score(iteration, pairs);
-                real[k] = scored.stream().mapToDouble(ScoredPair::referenceReal).toArray();
-                synthetic[k] = scored.stream().mapToDouble(ScoredPair::referenceSynthetic).toArray();
+                scores = new PairBuilder(opponent.model, config, listener, cancellation).scores(iteration, pairs);
             }
+            real[k] = scores.real();
+            synthetic[k] = scores.synthetic();
             if (opponents.get(k).equals(base)) {
-                baseReal = real[k];
-                baseSynthetic = synthetic[k];
+                anchor = scores;
             }
         }
         boolean anchored = config.klAnchor() > 0 && iteration > 1;
-        if (anchored && baseReal == null) {
-            try (PretrainedModel anchor = loadModel(base)) {
-                List<ScoredPair> scored = new PairBuilder(anchor, config, listener, cancellation).score(iteration, pairs);
-                baseReal = scored.stream().mapToDouble(ScoredPair::referenceReal).toArray();
-                baseSynthetic = scored.stream().mapToDouble(ScoredPair::referenceSynthetic).toArray();
+        if (anchored && anchor == null) {
+            try (PretrainedModel model = loadModel(base)) {
+                anchor = new PairBuilder(model, config, listener, cancellation).scores(iteration, pairs);
             }
         }
-        List<ScoredPair> result = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        double a = anchored ? config.klAnchor() : 0;
+        List<ScoredPair> result = new ArrayList<>(pairs.size());
+        for (int i = 0; i < pairs.size(); i++) {
             double refReal = mixture(real, i);
             double refSynthetic = mixture(synthetic, i);
             if (anchored) {
-                double a = config.klAnchor();
-                refReal = (1 - a) * refReal + a * baseReal[i];
-                refSynthetic = (1 - a) * refSynthetic + a * baseSynthetic[i];
+                refReal = (1 - a) * refReal + a * anchor.real()[i];
+                refSynthetic = (1 - a) * refSynthetic + a * anchor.synthetic()[i];
             }
-            ScoredPair p = pairs.get(i);
-            result.add(new ScoredPair(p.eval(), p.exampleIndex(), p.prompt(), p.realResponse(),
-                    p.syntheticResponse(), p.promptTokens(), p.realTokens(), p.syntheticTokens(), refReal,
-                    refSynthetic, null, null));
+            result.add(pairs.get(i).withReference(refReal, refSynthetic));
         }
         return result;
     }

@@ -20,6 +20,12 @@ public record ScoredPair(
         Double policyReal,
         Double policySynthetic) {
 
+    /** This pair with the reference log-probs of its two responses, and no policy log-probs yet. */
+    public ScoredPair withReference(double real, double synthetic) {
+        return new ScoredPair(eval, exampleIndex, prompt, realResponse, syntheticResponse, promptTokens, realTokens,
+                syntheticTokens, real, synthetic, null, null);
+    }
+
     public ScoredPair withPolicy(double real, double synthetic) {
         return new ScoredPair(eval, exampleIndex, prompt, realResponse, syntheticResponse, promptTokens, realTokens,
                 syntheticTokens, referenceReal, referenceSynthetic, real, synthetic);

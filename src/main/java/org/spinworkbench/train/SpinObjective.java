@@ -3,7 +3,9 @@ package org.spinworkbench.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.spinworkbench.lm.Scorer;
 
 /**
@@ -66,7 +68,7 @@ final class SpinObjective implements TrainingObjective {
         NDArray nll = SftLoss.loss(policyReal, realCounts, manager);                   // () mean per real token
         // the weight as a tensor of the step's manager, never a Java scalar in the graph (DJL_NOTES trap 1)
         NDArray withNll = value.add(nll.mul(manager.create((float) nllAlpha)));
-        java.util.Map<String, Double> logged = new java.util.LinkedHashMap<>(metrics.asMap(""));
+        Map<String, Double> logged = new LinkedHashMap<>(metrics.asMap(""));
         logged.put("nll_loss", (double) nll.getFloat());
         return new Result(withNll, logged);
     }

@@ -21,6 +21,12 @@ class StalledTrainingTest {
                 + " step 21: the model has stopped learning. A learning rate far too high (this run's is 10000.0)"
                 + " saturates a model so; cancel and start again with a lower one."), said,
                 "nine zeros then a gradient is no stall; the first run of ten is, and only it is told");
-        assertTrue(stalled.after(30, null).isEmpty(), "a step without the metric resets nothing it cannot know");
+
+        StalledTraining fresh = new StalledTraining(1, 1e-3);
+        for (int step = 1; step <= 9; step++) {
+            assertTrue(fresh.after(step, 0.0).isEmpty());
+        }
+        assertTrue(fresh.after(10, null).isEmpty(), "a step without the metric breaks the run of zeros");
+        assertTrue(fresh.after(11, 0.0).isEmpty(), "so the count starts again");
     }
 }

@@ -1,6 +1,7 @@
 package org.spinworkbench.data.tasks;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -40,7 +41,7 @@ public enum DemoTask {
     }
 
     /** Every task's id, in the order tables show them. */
-    public static java.util.List<String> idList() {
+    public static List<String> idList() {
         return Arrays.stream(values()).map(DemoTask::id).toList();
     }
 

@@ -1,7 +1,9 @@
 package org.spinworkbench.ui.demo;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -70,7 +72,7 @@ final class DemoTimeLeft {
     /** The expected time of every phase after the current one, or null while one of them is unknown. */
     private Long later() {
         long total = 0;
-        java.util.List<Long> parts = new java.util.ArrayList<>();
+        List<Long> parts = new ArrayList<>();
         if (arm == DemoRecipe.Arm.SPIN) {
             boolean past = false;
             for (Phase kind : ITERATION) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -292,7 +293,7 @@ public final class DemoViewModel {
         return messages.get("demo.summary", from, spin, last.iteration(), sft) + " " + messages.get(verdict);
     }
 
-    private DemoResult find(java.util.function.Predicate<DemoResult> which) {
+    private DemoResult find(Predicate<DemoResult> which) {
         return results.stream().filter(which).findFirst().orElse(null);
     }
 

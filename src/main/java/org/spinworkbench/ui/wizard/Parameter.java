@@ -1,6 +1,7 @@
 package org.spinworkbench.ui.wizard;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 import org.spinworkbench.train.TrainingConfig;
 
 /**
@@ -91,7 +92,7 @@ public enum Parameter {
     /** {@code MAX_PROMPT_LENGTH} → {@code maxPromptLength}: the name its messages and its field are known by. */
     public String key() {
         StringBuilder key = new StringBuilder();
-        for (String word : name().toLowerCase(java.util.Locale.ROOT).split("_")) {
+        for (String word : name().toLowerCase(Locale.ROOT).split("_")) {
             key.append(key.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
         }
         return key.toString();
