@@ -10,8 +10,10 @@ import org.spinworkbench.data.DatasetFormat;
 import org.spinworkbench.data.DatasetReader;
 import org.spinworkbench.data.LoadedDataset;
 import org.spinworkbench.data.ProblemPolicy;
+import org.spinworkbench.data.PromptTurns;
 import org.spinworkbench.data.tasks.CheckedExample;
 import org.spinworkbench.lm.hf.PretrainedModel;
+import org.spinworkbench.train.LengthCheck;
 import org.spinworkbench.train.ModelEvaluation;
 import org.spinworkbench.train.TaskAccuracy;
 import org.spinworkbench.train.TrainingConfig;
@@ -56,11 +58,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter status = spec.commandLine().getErr();
-        LoadedDataset dataset = DatasetReader.read(data,
-                format == null ? null : DatasetFormat.fromId(format), skipBadRows ? ProblemPolicy.SKIP : ProblemPolicy.STOP);
+        TrainingConfig config = TrainingConfig.spinDefaults().forEvaluation(batchSize, raw);
+        LoadedDataset dataset = DatasetReader.read(data, format == null ? null : DatasetFormat.fromId(format),
+                skipBadRows ? ProblemPolicy.SKIP : ProblemPolicy.STOP, PromptTurns.CONVERSATION,
+                LengthCheck.of(config.maxLength()));
         status.println(dataset.describe());
-        TrainingConfig defaults = TrainingConfig.spinDefaults();
-        TrainingConfig config = defaults.forEvaluation(batchSize, raw);
         try (PretrainedModel loaded = model.load(status)) {
             Map<String, Double> metrics = new LinkedHashMap<>(
                     ModelEvaluation.realResponses(loaded, dataset.examples(), config));

@@ -12,4 +12,12 @@ public interface ExampleCheck {
 
     /** Null when the example is usable, else why not, phrased to follow "line N: ". */
     String problem(Example example);
+
+    /** This check, then {@code next} on the examples this one accepts. */
+    default ExampleCheck then(ExampleCheck next) {
+        return example -> {
+            String problem = problem(example);
+            return problem != null ? problem : next.problem(example);
+        };
+    }
 }

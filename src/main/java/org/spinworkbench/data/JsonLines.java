@@ -43,7 +43,7 @@ public final class JsonLines {
                 }
 
                 @Override
-                public void notUtf8(int number, String why) {
+                public void unreadable(int number, String why) {
                     throw new DataFileException(file, number, why);
                 }
             });

@@ -30,7 +30,7 @@ final class JsonLinesRows {
                 }
 
                 @Override
-                public void notUtf8(int number, String why) {
+                public void unreadable(int number, String why) {
                     rows.add(SourceRow.broken(number, why));
                 }
             });

@@ -35,6 +35,7 @@ import org.spinworkbench.store.RunPlan;
 import org.spinworkbench.store.RunStatus;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.train.Cancellation;
+import org.spinworkbench.train.LengthCheck;
 import org.spinworkbench.train.ModelEvaluator;
 import org.spinworkbench.train.RunCancelledException;
 import org.spinworkbench.train.RunFolder;
@@ -217,10 +218,11 @@ public final class RunService {
         ProblemPolicy policy = spec.skipBadRows() ? ProblemPolicy.SKIP : ProblemPolicy.STOP;
         DatasetFormat format = spec.datasetFormat() == null ? null : DatasetFormat.valueOf(spec.datasetFormat());
         PromptTurns turns = spec.training().format().turns();
-        ExampleCheck rendered = TemplateCheck.of(ChatTemplate.load(Path.of(spec.baseModel())), spec.training().raw());
-        LoadedDataset train = DatasetReader.read(Path.of(spec.dataset()), format, policy, turns, rendered);
+        ExampleCheck checks = LengthCheck.of(spec.training().maxLength())
+                .then(TemplateCheck.of(ChatTemplate.load(Path.of(spec.baseModel())), spec.training().raw()));
+        LoadedDataset train = DatasetReader.read(Path.of(spec.dataset()), format, policy, turns, checks);
         if (spec.evalDataset() != null) {
-            LoadedDataset eval = DatasetReader.read(Path.of(spec.evalDataset()), format, policy, turns, rendered);
+            LoadedDataset eval = DatasetReader.read(Path.of(spec.evalDataset()), format, policy, turns, checks);
             return new Data(train, eval, new DatasetSplit(train.examples(), eval.examples()));
         }
         DatasetSplit split = spec.evalSize() > 0

@@ -106,8 +106,9 @@ final class PairBuilder {
         SamplingOptions sampling = new SamplingOptions(config.maxNewTokens(), config.temperature(), 0, config.topP(),
                 config.seed() * 1_000_003L + iteration, true);
         List<List<ChatMessage>> prompts = examples.stream().map(Example::prompt).toList();
-        List<Completion> completions = new TextGenerator(model).generateConversations(prompts, config.raw(), sampling,
-                GENERATION_BATCH, done -> {
+        Truncation truncation = config.truncation();
+        List<Completion> completions = new TextGenerator(model).generateConversations(prompts, config.raw(),
+                prompt -> truncation.keptPrompt(prompt, config.maxNewTokens()), sampling, GENERATION_BATCH, done -> {
                     listener.progress(iteration, Phase.GENERATING, done, prompts.size());
                     checkCancelled(iteration);
                 });

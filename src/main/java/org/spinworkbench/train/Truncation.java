@@ -16,13 +16,23 @@ public record Truncation(int maxLength, int maxPromptLength) {
         }
     }
 
+    /**
+     * The prompt as {@link #apply} keeps it beside a response of {@code responseLength} tokens:
+     * whole when both fit, else its last {@code maxPromptLength} tokens. Generation starts from
+     * the prompt kept beside a response of the most new tokens, so a synthetic response is
+     * conditioned on no more than training will show the model.
+     */
+    public int[] keptPrompt(int[] prompt, int responseLength) {
+        if (prompt.length + responseLength > maxLength && prompt.length > maxPromptLength) {
+            return Arrays.copyOfRange(prompt, prompt.length - maxPromptLength, prompt.length);
+        }
+        return prompt;
+    }
+
     /** The truncated prompt followed by each truncated response. */
     public int[][] apply(int[] prompt, int[]... responses) {
         int longest = Arrays.stream(responses).mapToInt(r -> r.length).max().orElse(0);
-        int[] keptPrompt = prompt;
-        if (prompt.length + longest > maxLength && prompt.length > maxPromptLength) {
-            keptPrompt = Arrays.copyOfRange(prompt, prompt.length - maxPromptLength, prompt.length);
-        }
+        int[] keptPrompt = keptPrompt(prompt, longest);
         int[][] result = new int[responses.length + 1][];
         result[0] = keptPrompt;
         boolean cutResponses = keptPrompt.length + longest > maxLength;

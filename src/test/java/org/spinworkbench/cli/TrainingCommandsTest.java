@@ -172,6 +172,30 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void aFiftyMegabyteRowIsARowProblemNotACrash() throws Exception {
+        // it used to reach the native tokenizer, which took 12 GB and aborted the JVM with the run left running
+        List<String> lines = new ArrayList<>(Files.readAllLines(data));
+        lines.set(3, "{\"prompt\": \"" + "7+".repeat(25 << 20) + "1=\", \"response\": \"8\"}");
+        Path huge = Files.write(own.resolve("huge.jsonl"), lines);
+        Path workspace = own.resolve("ws");
+        String[] spin = with(QUICK, "spin", "--model", model.toString(), "--data", huge.toString(), "--iterations", "1",
+                "--max-new-tokens", "4", "--workspace", workspace.toString());
+
+        assertEquals(1, run(spin));
+        List<String> errors = err.toString().lines().filter(line -> line.startsWith("error:")).toList();
+        assertEquals(List.of("error: huge.jsonl line 4: 52,428,803 characters, more than a run with max length 64"
+                + " can use (at most 2,048, 32 per token); shorten the row or skip it"), errors, err.toString());
+        assertFalse(err.toString().contains("\tat "), err.toString());
+        assertEquals(0, run("runs", "list", "--workspace", workspace.toString()));
+        assertTrue(out.toString().startsWith("No runs yet"), out.toString());
+
+        assertEquals(0, run(with(new String[] {"--skip-bad-rows"}, spin)), err.toString());
+        assertTrue(err.toString().contains("11 examples from huge.jsonl (prompt/response); 1 row of 12 skipped:"
+                + " line 4: 52,428,803 characters"), err.toString());
+        assertTrue(err.toString().contains("Run 1 completed."), err.toString());
+    }
+
+    @Test
     void useDataGeneratedTrainsIterationOneOnTheDatasetsSyntheticResponses() throws Exception {
         Map<String, String> generatedByPrompt = new LinkedHashMap<>();
         List<String> rows = new ArrayList<>();

@@ -35,6 +35,18 @@ class TruncationTest {
     }
 
     @Test
+    void generationStartsFromThePromptKeptBesideTheLongestResponse() {
+        Truncation truncation = new Truncation(10, 4);
+        assertArrayEquals(range(0, 5), truncation.keptPrompt(range(0, 5), 5), "5 + 5 new tokens fit in 10");
+        assertArrayEquals(range(2, 6), truncation.keptPrompt(range(0, 6), 5), "6 + 5 do not: the last 4 are kept");
+        assertArrayEquals(range(0, 3), truncation.keptPrompt(range(0, 3), 50),
+                "a prompt within the max prompt length is never cut");
+        int[] prompt = range(0, 9);
+        assertArrayEquals(truncation.apply(prompt, range(100, 106))[0], truncation.keptPrompt(prompt, 6),
+                "the same prompt training keeps beside a response of that length");
+    }
+
+    @Test
     void settingsMustLeaveRoomForAResponse() {
         assertThrows(IllegalArgumentException.class, () -> new Truncation(4, 4));
         assertThrows(IllegalArgumentException.class, () -> new Truncation(10, 0));

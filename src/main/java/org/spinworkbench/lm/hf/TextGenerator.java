@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.function.UnaryOperator;
 import org.spinworkbench.lm.Batches;
 import org.spinworkbench.lm.ChatMessage;
 import org.spinworkbench.lm.GeneratedTokens;
@@ -35,7 +36,17 @@ public final class TextGenerator {
     /** Continues conversations (each awaiting the assistant's turn), as {@link #generate} does. */
     public List<Completion> generateConversations(List<List<ChatMessage>> conversations, boolean raw,
                                                   SamplingOptions options, int batchSize, IntConsumer progress) {
-        List<int[]> tokens = conversations.stream().map(c -> model.promptTokens(c, raw)).toList();
+        return generateConversations(conversations, raw, UnaryOperator.identity(), options, batchSize, progress);
+    }
+
+    /**
+     * Continues conversations as {@link #generate} does, each from its prompt tokens as
+     * {@code fit} shortens them (to what fits the model beside the new tokens).
+     */
+    public List<Completion> generateConversations(List<List<ChatMessage>> conversations, boolean raw,
+                                                  UnaryOperator<int[]> fit, SamplingOptions options, int batchSize,
+                                                  IntConsumer progress) {
+        List<int[]> tokens = conversations.stream().map(c -> fit.apply(model.promptTokens(c, raw))).toList();
         List<String> shown = conversations.stream().map(c -> c.get(c.size() - 1).content()).toList();
         return generateFromTokens(shown, tokens, options, batchSize, progress);
     }

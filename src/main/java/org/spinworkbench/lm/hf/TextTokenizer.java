@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,6 +26,13 @@ import java.util.Objects;
  * native tokenizer and must come after the last call.
  */
 public final class TextTokenizer implements AutoCloseable {
+    /**
+     * The longest text encoded: 4 Mi characters (32 per token of a 128 k context). The native
+     * tokenizer needs hundreds of bytes per token and aborts the whole process, not with an
+     * exception, when memory runs out, so longer text is refused before it gets there.
+     */
+    public static final int MAX_TEXT_CHARS = 1 << 22;
+
     private static final Map<String, String> OPTIONS = Map.of(
             "addSpecialTokens", "false",
             "truncation", "false",
@@ -153,9 +161,15 @@ public final class TextTokenizer implements AutoCloseable {
      * adds what the model family adds by default (BOS for Llama, nothing for Qwen2); text
      * from a chat template already has its special tokens and needs {@code false}.
      * Special tokens written in the text itself (e.g. {@code <|im_end|>}) always become their ids.
+     *
+     * @throws TokenizerException for a text longer than {@link #MAX_TEXT_CHARS}
      */
     public int[] encode(String text, boolean addSpecialTokens) {
         Objects.requireNonNull(text, "text");
+        if (text.length() > MAX_TEXT_CHARS) {
+            throw new TokenizerException(String.format(Locale.ROOT, "A text of %,d characters is longer than the"
+                    + " tokenizer takes (%,d); shorten it.", text.length(), MAX_TEXT_CHARS));
+        }
         Encoding encoding = tokenizer.encode(text, addSpecialTokens, false);
         long[] ids = encoding.getIds();
         int[] result = new int[ids.length];

@@ -80,6 +80,18 @@ class TextTokenizerTest {
     }
 
     @Test
+    void textTooLongForTheNativeTokenizerIsRefusedBeforeItGetsThere() throws IOException {
+        // past this the native library needs gigabytes and aborts the process instead of throwing
+        try (TextTokenizer tokenizer = byteLevel()) {
+            String text = "a".repeat(TextTokenizer.MAX_TEXT_CHARS + 1);
+            TokenizerException e = assertThrows(TokenizerException.class, () -> tokenizer.encode(text, false));
+            assertEquals("A text of 4,194,305 characters is longer than the tokenizer takes (4,194,304); shorten it.",
+                    e.getMessage());
+            assertEquals(4096, tokenizer.encode(text.substring(0, 4096), false).length);
+        }
+    }
+
+    @Test
     void addingSpecialTokensIsTheTokenizersChoiceAndOursAddsNone() throws IOException {
         try (TextTokenizer tokenizer = byteLevel()) {
             assertArrayEquals(new int[] {'h', 'i'}, tokenizer.encode("hi", true));
