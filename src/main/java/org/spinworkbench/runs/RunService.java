@@ -24,6 +24,7 @@ import org.spinworkbench.lm.hf.ModelWriter;
 import org.spinworkbench.lm.hf.PretrainedModel;
 import org.spinworkbench.store.Checkpoint;
 import org.spinworkbench.store.ContentHash;
+import org.spinworkbench.store.DiskFull;
 import org.spinworkbench.store.IterationStatus;
 import org.spinworkbench.store.MetricPoint;
 import org.spinworkbench.store.Project;
@@ -33,6 +34,7 @@ import org.spinworkbench.store.Run;
 import org.spinworkbench.store.RunKind;
 import org.spinworkbench.store.RunPlan;
 import org.spinworkbench.store.RunStatus;
+import org.spinworkbench.store.StoreException;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.train.Cancellation;
 import org.spinworkbench.train.LengthCheck;
@@ -175,9 +177,28 @@ public final class RunService {
             workspace.runs().finish(run.id(), RunStatus.FAILED, e.getMessage());
             return outcome(run.id(), RunStatus.FAILED, e.getMessage());
         } catch (IOException | RuntimeException e) {
+            Path folder = folderOf(run).root();
+            if (!DiskFull.caused(e, folder)) {
+                recorder.interrupted(IterationStatus.FAILED);
+                workspace.runs().finish(run.id(), RunStatus.FAILED, String.valueOf(e.getMessage()));
+                throw e;
+            }
+            String message = DiskFull.message(folder, "run " + run.id() + " stopped (resume it once there is room)");
+            recordIfRoom(run.id(), recorder, message);
+            throw new StoreException(message, e);
+        }
+    }
+
+    /**
+     * Records a run stopped by a full disk as failed, when the database still has room to say
+     * so; when it has not, the run keeps the state it last recorded, which resumes just as well.
+     */
+    private void recordIfRoom(long runId, RunRecorder recorder, String message) {
+        try {
             recorder.interrupted(IterationStatus.FAILED);
-            workspace.runs().finish(run.id(), RunStatus.FAILED, String.valueOf(e.getMessage()));
-            throw e;
+            workspace.runs().finish(runId, RunStatus.FAILED, message);
+        } catch (StoreException stillFull) {
+            // the message to the user says the disk is full; the database is unchanged
         }
     }
 

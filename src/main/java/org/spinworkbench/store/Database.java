@@ -54,8 +54,7 @@ public final class Database implements AutoCloseable {
             return new Database(file, connection);
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new WorkspaceException(WorkspaceException.Reason.UNAVAILABLE,
-                    file + " could not be opened: " + e.getMessage(), e);
+            throw unavailable(file, "could not be opened", e);
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
@@ -80,7 +79,7 @@ public final class Database implements AutoCloseable {
         try {
             return work.apply(connection);
         } catch (SQLException e) {
-            throw new StoreException("Database error in " + file + ": " + e.getMessage(), e);
+            throw failed(e);
         } finally {
             lock.unlock();
         }
@@ -96,16 +95,47 @@ public final class Database implements AutoCloseable {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollbackUnlessRolledBack();
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreException("Database error in " + file + ": " + e.getMessage(), e);
+            throw failed(e);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * SQLite rolls a transaction back itself when a disk fills mid-write; rolling back again
+     * would fail and hide why. Either way nothing of the transaction is kept.
+     */
+    private void rollbackUnlessRolledBack() throws SQLException {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                throw e;
+            }
+        }
+    }
+
+    private StoreException failed(SQLException e) {
+        if (DiskFull.caused(e, file)) {
+            return new StoreException(DiskFull.message(file, "the workspace database could not be written"), e);
+        }
+        return new StoreException("Database error in " + file + ": " + e.getMessage(), e);
+    }
+
+    /** A database that cannot be opened now, for a reason that is not its contents: the disk, permissions. */
+    private static WorkspaceException unavailable(Path file, String what, Exception e) {
+        if (DiskFull.caused(e, file)) {
+            return new WorkspaceException(WorkspaceException.Reason.UNAVAILABLE,
+                    DiskFull.message(file, file.getFileName() + " " + what), e);
+        }
+        return new WorkspaceException(WorkspaceException.Reason.UNAVAILABLE, file + " " + what + ": " + e.getMessage(),
+                e);
     }
 
     @Override
@@ -163,8 +193,7 @@ public final class Database implements AutoCloseable {
                 checkOwnership(file, connection);
             }
         } catch (IOException | SQLException e) {
-            throw new WorkspaceException(WorkspaceException.Reason.UNAVAILABLE,
-                    file + " could not be checked: " + e.getMessage(), e);
+            throw unavailable(file, "could not be checked", e);
         } finally {
             deleteQuietly(scratch);
         }
@@ -195,6 +224,9 @@ public final class Database implements AutoCloseable {
                 version = s.executeQuery("PRAGMA user_version").getInt(1);
                 objects = s.executeQuery("SELECT count(*) FROM sqlite_master").getInt(1);
             } catch (SQLException e) {
+                if (DiskFull.caused(e, file)) {
+                    throw unavailable(file, "could not be opened", e);
+                }
                 throw notOurs(file, "SQLite cannot read it (" + e.getMessage() + ")");
             }
             if (applicationId != APPLICATION_ID && (applicationId != 0 || objects > 0)) {
@@ -220,8 +252,7 @@ public final class Database implements AutoCloseable {
         try {
             return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         } catch (SQLException e) {
-            throw new WorkspaceException(WorkspaceException.Reason.UNAVAILABLE,
-                    file + " could not be opened: " + e.getMessage(), e);
+            throw unavailable(file, "could not be opened", e);
         }
     }
 
