@@ -1,6 +1,7 @@
 package org.spinworkbench.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import java.io.IOException;
@@ -24,6 +25,7 @@ final class TrainingState {
     static final String WEIGHTS = "weights.safetensors";
     static final String OPTIMIZER = "optimizer.safetensors";
     static final String POSITION = "trainer.json";
+    private static final NDIndex WHOLE = new NDIndex("...");
 
     private TrainingState() {
     }
@@ -48,11 +50,14 @@ final class TrainingState {
 
     /** Copies the saved weights into the model's and the moments into the optimiser; returns the step. */
     static long restore(Path state, Map<String, NDArray> weights, AdamW optimizer) throws IOException {
-        try (SafetensorsCheckpoint saved = SafetensorsCheckpoint.openFile(state.resolve(WEIGHTS))) {
+        // copied in place with recording off: NDArray.set(Buffer) goes through a deprecated
+        // PyTorch guard that prints a warning on every resume
+        try (SafetensorsCheckpoint saved = SafetensorsCheckpoint.openFile(state.resolve(WEIGHTS));
+             NoGradient off = new NoGradient()) {
             for (Map.Entry<String, NDArray> entry : weights.entrySet()) {
                 try (NDArray value = saved.load(entry.getKey(), entry.getValue().getShape().getShape(),
                         entry.getValue().getManager())) {
-                    entry.getValue().set(value.toFloatArray());
+                    entry.getValue().set(WHOLE, value);
                 }
             }
         }

@@ -132,6 +132,7 @@ class KilledRunResumeTest {
         assertEquals(0, resumed.process().exitValue(), resumed.err());
         String log = resumed.err();
         assertFalse(log.contains("already open"), log);
+        assertFalse(log.contains("Warning:"), "restoring the state prints no PyTorch deprecation warning\n" + log);
         assertFalse(log.contains("Iteration 1: loading"), "iteration 1 is not redone\n" + log);
         assertTrue(log.contains("Iteration 2: reusing the pairs generated before the interruption"), log);
         assertTrue(log.contains("Iteration 2: resuming training after step " + checkpoint + " of "
