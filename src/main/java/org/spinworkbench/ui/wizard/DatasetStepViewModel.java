@@ -58,6 +58,7 @@ public final class DatasetStepViewModel {
     private final ObjectProperty<PromptTurns> turns = new SimpleObjectProperty<>(PromptTurns.CONVERSATION);
 
     private final ReadOnlyObjectWrapper<DatasetCheck> check = new ReadOnlyObjectWrapper<>();
+    private Runnable onDemoChosen = () -> { };
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObservableList<PreviewRow> preview = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
@@ -244,8 +245,14 @@ public final class DatasetStepViewModel {
      * Chooses the bundled demo tasks: their training file, with their test file to evaluate on
      * and to score task accuracy on, as the workshop demo does.
      */
+    /** Told when the bundled demo tasks are chosen (the wizard then loads the demo's settings). */
+    public void setOnDemoChosen(Runnable onDemoChosen) {
+        this.onDemoChosen = onDemoChosen;
+    }
+
     public void useDemoTasks() {
         executor.execute(demoTasks, folder -> {
+            onDemoChosen.run();
             dataFile.set(folder.resolve("train.jsonl").toString());
             evalFile.set(folder.resolve("test.jsonl").toString());
             accuracyFile.set(folder.resolve("test.jsonl").toString());

@@ -26,6 +26,7 @@ public final class ModelStepViewModel {
 
     private final StringProperty folder = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<ModelSummary> summary = new ReadOnlyObjectWrapper<>();
+    private Runnable onDemoChosen = () -> { };
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
@@ -117,10 +118,16 @@ public final class ModelStepViewModel {
         });
     }
 
+    /** Told when the bundled demo model is chosen (the wizard then loads the demo's settings). */
+    public void setOnDemoChosen(Runnable onDemoChosen) {
+        this.onDemoChosen = onDemoChosen;
+    }
+
     /** Chooses the bundled demo model. */
     public void useDemoModel() {
         executor.execute(demoModel, path -> {
             folder.set(path.toString());
+            onDemoChosen.run();
             check();
         }, failure -> error.set(LaunchErrors.describe(failure, messages)));
     }

@@ -12,6 +12,9 @@ import org.spinworkbench.train.TrainingConfig;
  * problem found, in the order the fields are shown. Starts from the command line's defaults.
  */
 public final class ParameterForm {
+    static final double MAX_PLAUSIBLE_TEMPERATURE = 2.0;
+    static final double MAX_PLAUSIBLE_LEARNING_RATE = 0.01;
+
     private final Map<Parameter, String> texts = new EnumMap<>(Parameter.class);
     private SpinLossKind loss;
     private TrainingConfig.Schedule schedule;
@@ -28,6 +31,72 @@ public final class ParameterForm {
         schedule = defaults.schedule();
         mixPrevious = defaults.mixPrevious();
         useDataGenerated = defaults.useDataGenerated();
+    }
+
+    /** Takes every setting of {@code config}: a previous run's, or the demo's recipe. */
+    public void load(TrainingConfig config) {
+        for (Parameter parameter : Parameter.values()) {
+            texts.put(parameter, parameter.text(config));
+        }
+        loss = config.loss();
+        schedule = config.schedule();
+        mixPrevious = config.mixPrevious();
+        useDataGenerated = config.useDataGenerated();
+    }
+
+    /**
+     * Shortens the lengths that do not fit a model of {@code contextLength} tokens: max length
+     * to the context, the prompt's to half of it, the new tokens to what is left beside the
+     * prompt. Values that fit, or are not numbers yet, are left as typed.
+     *
+     * @return whether anything changed
+     */
+    public boolean fit(int contextLength) {
+        Integer maxLength = whole(Parameter.MAX_LENGTH);
+        Integer promptLength = whole(Parameter.MAX_PROMPT_LENGTH);
+        Integer newTokens = whole(Parameter.MAX_NEW_TOKENS);
+        if (contextLength < 2 || maxLength == null || promptLength == null || newTokens == null) {
+            return false;
+        }
+        int fittedLength = Math.min(maxLength, contextLength);
+        int fittedPrompt = promptLength < fittedLength ? promptLength : fittedLength / 2;
+        int fittedNew = Math.min(newTokens, contextLength - fittedPrompt);
+        texts.put(Parameter.MAX_LENGTH, Integer.toString(fittedLength));
+        texts.put(Parameter.MAX_PROMPT_LENGTH, Integer.toString(fittedPrompt));
+        texts.put(Parameter.MAX_NEW_TOKENS, Integer.toString(fittedNew));
+        return fittedLength != maxLength || fittedPrompt != promptLength || fittedNew != newTokens;
+    }
+
+    private Integer whole(Parameter parameter) {
+        try {
+            return Integer.valueOf(texts.get(parameter).strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A value a run accepts but that is almost surely a slip, if any: a sampling temperature
+     * above 2 (the output is noise) or a learning rate above 0.01 (full fine-tuning diverges).
+     */
+    public Optional<ParameterProblem> warning() {
+        double temperature = decimal(Parameter.TEMPERATURE);
+        if (temperature > MAX_PLAUSIBLE_TEMPERATURE) {
+            return Optional.of(new ParameterProblem(Parameter.TEMPERATURE, ParameterProblem.Kind.IMPLAUSIBLE, 0));
+        }
+        double learningRate = decimal(Parameter.LEARNING_RATE);
+        if (learningRate > MAX_PLAUSIBLE_LEARNING_RATE) {
+            return Optional.of(new ParameterProblem(Parameter.LEARNING_RATE, ParameterProblem.Kind.IMPLAUSIBLE, 0));
+        }
+        return Optional.empty();
+    }
+
+    private double decimal(Parameter parameter) {
+        try {
+            return Double.parseDouble(texts.get(parameter).strip());
+        } catch (NumberFormatException e) {
+            return Double.NaN; // the field's own problem says so
+        }
     }
 
     public String text(Parameter parameter) {
@@ -105,6 +174,11 @@ public final class ParameterForm {
             throw new Refused(new ParameterProblem(Parameter.MAX_LENGTH, ParameterProblem.Kind.BEYOND_CONTEXT,
                     limits.contextLength()));
         }
+        int maxNewTokens = values.get(Parameter.MAX_NEW_TOKENS).intValue();
+        if (limits.contextLength() > 0 && (long) maxPromptLength + maxNewTokens > limits.contextLength()) {
+            throw new Refused(new ParameterProblem(Parameter.MAX_NEW_TOKENS,
+                    ParameterProblem.Kind.GENERATION_BEYOND_CONTEXT, limits.contextLength()));
+        }
         if (useDataGenerated && !limits.dataCarriesGenerated()) {
             throw new Refused(new ParameterProblem(null, ParameterProblem.Kind.NO_GENERATED_RESPONSES, 0));
         }
@@ -121,7 +195,7 @@ public final class ParameterForm {
                 .optGradientAccumulation(values.get(Parameter.GRADIENT_ACCUMULATION).intValue())
                 .optMaxGradNorm(values.get(Parameter.MAX_GRAD_NORM).doubleValue())
                 .optLengths(maxLength, maxPromptLength)
-                .optMaxNewTokens(values.get(Parameter.MAX_NEW_TOKENS).intValue())
+                .optMaxNewTokens(maxNewTokens)
                 .optTemperature(values.get(Parameter.TEMPERATURE).doubleValue())
                 .optTopP(values.get(Parameter.TOP_P).doubleValue())
                 .optMixPrevious(mixPrevious)

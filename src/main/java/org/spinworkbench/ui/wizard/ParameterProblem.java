@@ -24,6 +24,10 @@ public record ParameterProblem(Parameter field, Kind kind, long limit, String re
         PROMPT_NOT_SHORTER,
         /** Max length beyond the model's context ({@code limit}). */
         BEYOND_CONTEXT,
+        /** Max prompt length + max new tokens beyond the model's context ({@code limit}): no room to generate. */
+        GENERATION_BEYOND_CONTEXT,
+        /** A value a run accepts but that is almost surely a slip (temperature 16); warned, never blocking. */
+        IMPLAUSIBLE,
         /** Use the data's generated responses, but the data carries none. */
         NO_GENERATED_RESPONSES,
         /** The training settings refused the values for a reason no field rule covers. */

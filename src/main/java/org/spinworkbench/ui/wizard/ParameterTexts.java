@@ -75,6 +75,13 @@ final class ParameterTexts {
                     label(Parameter.MAX_PROMPT_LENGTH), label(Parameter.MAX_LENGTH), problem.limit());
             case BEYOND_CONTEXT -> messages.get("wizard.problem.beyondContext", label(Parameter.MAX_LENGTH),
                     problem.limit());
+            case GENERATION_BEYOND_CONTEXT -> messages.get("wizard.problem.generationBeyondContext",
+                    label(Parameter.MAX_PROMPT_LENGTH), label(Parameter.MAX_NEW_TOKENS), problem.limit());
+            case IMPLAUSIBLE -> problem.field() == Parameter.TEMPERATURE
+                    ? messages.get("wizard.warning.temperature", label(Parameter.TEMPERATURE),
+                            ParameterForm.MAX_PLAUSIBLE_TEMPERATURE)
+                    : messages.get("wizard.warning.learningRate", label(Parameter.LEARNING_RATE),
+                            ParameterForm.MAX_PLAUSIBLE_LEARNING_RATE);
             case NO_GENERATED_RESPONSES -> messages.get("wizard.problem.noGenerated");
             case REFUSED -> messages.get("wizard.problem.refused", problem.reason());
         };

@@ -75,7 +75,9 @@ final class ParametersStepView extends VBox {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(WizardControls.heading(messages.get("wizard.parameters.heading")),
                 WizardControls.help(messages.get("wizard.parameters.explanation")),
-                WizardControls.error("parametersError", viewModel.errorProperty()), scroll);
+                WizardControls.bound("parametersNotice", viewModel.noticeProperty(), "field-notice"),
+                WizardControls.error("parametersError", viewModel.errorProperty()),
+                WizardControls.bound("parametersWarning", viewModel.warningProperty(), "field-warning"), scroll);
     }
 
     /** {@code MAX_PROMPT_LENGTH} → {@code maxPromptLengthField}. */

@@ -35,19 +35,28 @@ public final class ParametersStepViewModel {
     private final ObjectProperty<TrainingConfig.Schedule> schedule = new SimpleObjectProperty<>(form.schedule());
     private final BooleanProperty mixPrevious = new SimpleBooleanProperty(form.mixPrevious());
     private final BooleanProperty useDataGenerated = new SimpleBooleanProperty(form.useDataGenerated());
+    private final Messages messages;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    /** While settings are loaded field by field, each field's change does not re-check the rest. */
+    private boolean loading;
     private final ReadOnlyObjectWrapper<Parameter> errorField = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
 
     /** {@code limits} says what the chosen model and data allow, asked at each check. */
     public ParametersStepViewModel(Messages messages, Supplier<ParameterForm.Limits> limits) {
+        this.messages = messages;
         this.texts = new ParameterTexts(messages);
         this.limits = limits;
         for (Parameter parameter : Parameter.values()) {
             StringProperty field = new SimpleStringProperty(form.text(parameter));
             field.addListener((observable, before, now) -> {
                 form.setText(parameter, now);
-                validate();
+                if (!loading) {
+                    notice.set("");
+                    validate();
+                }
             });
             fields.put(parameter, field);
         }
@@ -97,6 +106,16 @@ public final class ParametersStepViewModel {
         return error.getReadOnlyProperty();
     }
 
+    /** A value that is allowed but almost surely a slip (temperature 16); empty when none. Never blocks Next. */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
+    }
+
+    /** What the wizard changed by itself (lengths fitted to the model, the demo's recipe loaded); empty when nothing. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
     /** The field the problem is in, for the view to mark; null when none is. */
     public ReadOnlyObjectProperty<Parameter> errorFieldProperty() {
         return errorField.getReadOnlyProperty();
@@ -116,9 +135,60 @@ public final class ParametersStepViewModel {
 
     // Commands
 
+    /** Takes every setting of {@code config} (the previous run's, the demo's recipe), then fits it to the model. */
+    public void load(TrainingConfig config, String why) {
+        notice.set("");
+        ParameterForm loaded = new ParameterForm();
+        loaded.load(config);
+        show(loaded);
+        fitToModel();
+        if (notice.get().isEmpty()) {
+            notice.set(why);
+        }
+    }
+
+    /** Takes the demo's recipe: the settings of the workshop demo, made for the bundled model and tasks. */
+    public void loadDemoRecipe(TrainingConfig recipe) {
+        load(recipe, messages.get("wizard.params.demoRecipe"));
+    }
+
+    /**
+     * Shortens lengths the chosen model's context cannot hold (a 1024-token default on a
+     * 256-token model), saying so; settings that fit are kept as they are.
+     */
+    public void fitToModel() {
+        int context = limits.get().contextLength();
+        ParameterForm fitted = new ParameterForm();
+        for (Parameter parameter : Parameter.values()) {
+            fitted.setText(parameter, fields.get(parameter).get());
+        }
+        if (fitted.fit(context)) {
+            show(fitted);
+            notice.set(messages.get("wizard.params.fitted", context));
+        }
+        validate();
+    }
+
+    private void show(ParameterForm values) {
+        loading = true;
+        try {
+            for (Parameter parameter : Parameter.values()) {
+                fields.get(parameter).set(values.text(parameter));
+            }
+            loss.set(values.loss());
+            schedule.set(values.schedule());
+            mixPrevious.set(values.mixPrevious());
+            useDataGenerated.set(values.useDataGenerated());
+        } finally {
+            loading = false;
+        }
+        validate();
+    }
+
     /** Checks again; the model or data may have changed what is allowed. */
     public void validate() {
         Optional<ParameterProblem> problem = form.problem(limits.get());
+        warning.set(problem.isEmpty() ? form.warning().map(texts::problem).orElse("") : "");
         error.set(problem.map(texts::problem).orElse(""));
         errorField.set(problem.map(ParameterProblem::field).orElse(null));
         valid.set(problem.isEmpty());

@@ -13,11 +13,13 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.spinworkbench.runs.DemoRecipe;
 import org.spinworkbench.runs.LiveRun;
 import org.spinworkbench.runs.LiveRuns;
 import org.spinworkbench.runs.RunSpec;
 import org.spinworkbench.store.Project;
 import org.spinworkbench.ui.common.Messages;
+import org.spinworkbench.ui.demo.WorkspaceDemoLauncher;
 
 /**
  * The training wizard: which step is shown, whether Back, Next and Launch may be pressed,
@@ -66,8 +68,20 @@ public final class TrainingWizardViewModel {
         }, step, model.validProperty(), data.validProperty(), parameters.validProperty());
         canGoBack = step.isNotEqualTo(WizardStep.MODEL).and(launching.not()).and(launchedRun.isNull());
         canGoNext = step.isNotEqualTo(WizardStep.LAUNCH).and(stepValid);
+        // the demo's model and tasks come with the demo's settings; any model's context bounds the lengths
+        model.setOnDemoChosen(this::loadDemoRecipe);
+        data.setOnDemoChosen(this::loadDemoRecipe);
+        model.summaryProperty().addListener((observable, before, now) -> {
+            if (now != null) {
+                parameters.fitToModel();
+            }
+        });
         canLaunch = step.isEqualTo(WizardStep.LAUNCH).and(launching.not()).and(launchedRun.isNull())
                 .and(model.validProperty()).and(data.validProperty()).and(parameters.validProperty());
+    }
+
+    private void loadDemoRecipe() {
+        parameters.loadDemoRecipe(DemoRecipe.training(WorkspaceDemoLauncher.ITERATIONS));
     }
 
     /** The limits the chosen model and data put on the hyper-parameters. */
@@ -168,6 +182,7 @@ public final class TrainingWizardViewModel {
             return;
         }
         data.startFrom(previous);
+        parameters.load(previous.training(), messages.get("wizard.params.previous"));
         model.folderProperty().set(previous.baseModel());
         model.check(); // the data is checked once the model is known, through its chat template
     }

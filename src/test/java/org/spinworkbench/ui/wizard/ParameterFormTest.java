@@ -1,9 +1,11 @@
 package org.spinworkbench.ui.wizard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,7 @@ class ParameterFormTest {
         form.setText(Parameter.LEARNING_RATE, "1e-3");
         form.setText(Parameter.MAX_LENGTH, "64");
         form.setText(Parameter.MAX_PROMPT_LENGTH, "32");
+        form.setText(Parameter.MAX_NEW_TOKENS, "16");
         form.setText(Parameter.SEED, "-7");
         form.setLoss(SpinLossKind.HINGE);
         form.setSchedule(TrainingConfig.Schedule.COSINE);
@@ -73,7 +76,44 @@ class ParameterFormTest {
         assertEquals(Optional.of(new ParameterProblem(Parameter.MAX_LENGTH, ParameterProblem.Kind.BEYOND_CONTEXT, 256)),
                 form.problem(new ParameterForm.Limits(256, true)));
         form.setText(Parameter.MAX_LENGTH, "256");
+        assertEquals(Optional.of(new ParameterProblem(Parameter.MAX_NEW_TOKENS,
+                ParameterProblem.Kind.GENERATION_BEYOND_CONTEXT, 256)), form.problem(new ParameterForm.Limits(256, true)),
+                "100 prompt tokens + 256 new ones do not fit 256");
+        form.setText(Parameter.MAX_NEW_TOKENS, "156");
         assertEquals(Optional.empty(), form.problem(new ParameterForm.Limits(256, true)));
+    }
+
+    @Test
+    void lengthsAreFittedToTheModelOnlyWhereTheyDoNotFit() {
+        assertTrue(form.fit(256));
+        assertEquals(List.of("256", "128", "128"), lengths());
+        assertFalse(form.fit(256), "fitted values fit");
+        form.setText(Parameter.MAX_LENGTH, "200");
+        form.setText(Parameter.MAX_PROMPT_LENGTH, "150");
+        form.setText(Parameter.MAX_NEW_TOKENS, "16");
+        assertFalse(form.fit(4096));
+        assertEquals(List.of("200", "150", "16"), lengths(), "what fits is kept as typed");
+        form.setText(Parameter.MAX_LENGTH, "abc");
+        assertFalse(form.fit(64), "a field still being typed is left alone");
+    }
+
+    @Test
+    void implausibleValuesAreWarnedWithoutBlocking() {
+        assertEquals(Optional.empty(), form.warning());
+        form.setText(Parameter.TEMPERATURE, "16");
+        assertEquals(Optional.of(new ParameterProblem(Parameter.TEMPERATURE, ParameterProblem.Kind.IMPLAUSIBLE, 0)),
+                form.warning());
+        assertEquals(Optional.empty(), form.problem(none));
+        form.setText(Parameter.TEMPERATURE, "1");
+        form.setText(Parameter.LEARNING_RATE, "0.5");
+        assertEquals(Parameter.LEARNING_RATE, form.warning().orElseThrow().field());
+        assertEquals("Check Learning rate: above 0.01 fine-tuning usually diverges.",
+                new ParameterTexts(Messages.forLocale(Locale.ENGLISH)).problem(form.warning().orElseThrow()));
+    }
+
+    private List<String> lengths() {
+        return List.of(form.text(Parameter.MAX_LENGTH), form.text(Parameter.MAX_PROMPT_LENGTH),
+                form.text(Parameter.MAX_NEW_TOKENS));
     }
 
     @Test

@@ -113,6 +113,11 @@ class TrainingWizardTest extends FxRobot {
         clickOn("#wizardNext");
 
         assertTrue(showing("#wizardParametersStep"));
+        // the defaults' 1024 tokens are shortened to the model's 256, so Next is open before anything is typed
+        assertEquals("Lengths shortened to fit the model's context of 256 tokens.", text("#parametersNotice"));
+        assertEquals("256", ((javafx.scene.control.TextField) lookup("#maxLengthField").query()).getText());
+        assertFalse(disabled("#wizardNext"));
+        replace("#maxLengthField", "300");
         assertEquals("Max length must not exceed the model's context of 256 tokens.", text("#parametersError"));
         assertTrue(lookup("#maxLengthField").query().getStyleClass().contains(ParametersStepView.INVALID));
         assertTrue(disabled("#wizardNext"));

@@ -77,11 +77,13 @@ class TrainingWizardViewModelTest {
 
         chooseModelAndData();
         assertEquals(WizardStep.PARAMETERS, wizard.step());
-        // The tiny model reads 256 tokens; the default max length of 1024 does not fit it.
-        assertFalse(wizard.canGoNextProperty().get());
-        assertEquals("Max length must not exceed the model's context of 256 tokens.",
-                wizard.parameters().errorProperty().get());
-        assertEquals(Parameter.MAX_LENGTH, wizard.parameters().errorFieldProperty().get());
+        // The tiny model reads 256 tokens: the default lengths (1024, 512, 256) are fitted to it, and said so.
+        assertTrue(wizard.canGoNextProperty().get(), wizard.parameters().errorProperty().get());
+        assertEquals(java.util.List.of("256", "128", "128"), java.util.stream.Stream.of(Parameter.MAX_LENGTH,
+                Parameter.MAX_PROMPT_LENGTH, Parameter.MAX_NEW_TOKENS).map(p -> wizard.parameters().field(p).get())
+                .toList());
+        assertEquals("Lengths shortened to fit the model's context of 256 tokens.",
+                wizard.parameters().noticeProperty().get());
         wizard.parameters().field(Parameter.MAX_LENGTH).set("64");
         wizard.parameters().field(Parameter.MAX_PROMPT_LENGTH).set("32");
         assertTrue(wizard.canGoNextProperty().get(), wizard.parameters().errorProperty().get());
@@ -176,6 +178,37 @@ class TrainingWizardViewModelTest {
         assertNull(wizard.launchedRunProperty().get());
         assertTrue(wizard.canLaunchProperty().get());
         assertTrue(workspace.runs().listAll().isEmpty());
+    }
+
+    @Test
+    void theBundledDemoBringsTheDemosSettings() {
+        wizard.parameters().field(Parameter.LEARNING_RATE).set("0.5");
+        wizard.model().useDemoModel(); // the tiny model stands in for the bundled one
+        ParametersStepViewModel parameters = wizard.parameters();
+        org.spinworkbench.train.TrainingConfig recipe = org.spinworkbench.runs.DemoRecipe.training(3);
+        for (Parameter parameter : Parameter.values()) {
+            assertEquals(parameter.text(recipe), parameters.field(parameter).get(), parameter.name());
+        }
+        assertEquals("The workshop demo's settings are loaded.", parameters.noticeProperty().get());
+        assertTrue(parameters.validProperty().get(), parameters.errorProperty().get());
+        parameters.field(Parameter.TEMPERATURE).set("16");
+        assertTrue(parameters.validProperty().get(), "an implausible value is warned, not refused");
+        assertEquals("Check Temperature: above 2 sampling is close to uniform noise.",
+                parameters.warningProperty().get());
+        assertEquals("", parameters.noticeProperty().get(), "a typed value ends the notice");
+    }
+
+    @Test
+    void aProjectsLatestRunSuppliesItsSettingsToo() {
+        org.spinworkbench.train.TrainingConfig previous = TinyRuns.config(2, 0).toBuilder().optBeta(0.3)
+                .optLearningRate(7e-4).build();
+        wizard.startFrom(new RunSpec("Sums", model.toString(), data.toString(), "PROMPT_RESPONSE", null, 0.5, 0, false,
+                previous, null));
+        ParametersStepViewModel parameters = wizard.parameters();
+        for (Parameter parameter : Parameter.values()) {
+            assertEquals(parameter.text(previous), parameters.field(parameter).get(), parameter.name());
+        }
+        assertEquals("The settings of this project's latest run are loaded.", parameters.noticeProperty().get());
     }
 
     @Test
