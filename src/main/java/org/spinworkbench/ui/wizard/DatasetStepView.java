@@ -92,6 +92,9 @@ final class DatasetStepView extends VBox {
         problems.setId("dataProblems");
         problems.setPrefHeight(70);
         problems.setPlaceholder(new Label(messages.get("wizard.data.noProblems")));
+        // no verdict, "every row is usable" included, for a file that has not been read
+        problems.visibleProperty().bind(viewModel.checkProperty().isNotNull());
+        problems.managedProperty().bind(problems.visibleProperty());
 
         ListView<PreviewRow> preview = new ListView<>(viewModel.preview());
         preview.setId("dataPreview");

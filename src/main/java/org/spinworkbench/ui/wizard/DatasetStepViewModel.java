@@ -59,6 +59,8 @@ public final class DatasetStepViewModel {
 
     private final ReadOnlyObjectWrapper<DatasetCheck> check = new ReadOnlyObjectWrapper<>();
     private Runnable onDemoChosen = () -> { };
+    /** While another training file is being chosen, the format goes back to detection without a read of its own. */
+    private boolean choosingFile;
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObservableList<PreviewRow> preview = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
@@ -79,7 +81,11 @@ public final class DatasetStepViewModel {
         this.inspector = inspector;
         this.model = model;
         this.demoTasks = demoTasks;
-        format.addListener((observable, before, now) -> check());
+        format.addListener((observable, before, now) -> {
+            if (!choosingFile) {
+                check();
+            }
+        });
         raw.addListener((observable, before, now) -> check());
         turns.addListener((observable, before, now) -> check());
         model.addListener((observable, before, now) -> {
@@ -97,7 +103,10 @@ public final class DatasetStepViewModel {
         policy.addListener((observable, before, now) -> judge());
         fraction.addListener((observable, before, now) -> judge());
         size.addListener((observable, before, now) -> judge());
-        dataFile.addListener((observable, before, now) -> forget());
+        dataFile.addListener((observable, before, now) -> {
+            forget();
+            detectFormatAgain();
+        });
         evalFile.addListener((observable, before, now) -> forget());
         accuracyFile.addListener((observable, before, now) -> forget());
     }
@@ -316,6 +325,19 @@ public final class DatasetStepViewModel {
         error.set(verdict.problem());
         splitText.set(verdict.splitText());
         usable.set(verdict.usable());
+    }
+
+    /**
+     * Another training file may be in another format: the format chosen or remembered for the
+     * last one (Alpaca, say) would refuse every row of it. Told from the rows again.
+     */
+    private void detectFormatAgain() {
+        choosingFile = true;
+        try {
+            format.set(null);
+        } finally {
+            choosingFile = false;
+        }
     }
 
     /** A path being edited: what was read from the old one no longer counts. */

@@ -148,6 +148,23 @@ class DatasetStepViewModelTest {
     }
 
     @Test
+    void anotherFileIsReadInItsOwnFormatNotTheLastRunsOne() throws Exception {
+        Path alpaca = Files.writeString(dir.resolve("alpaca.json"),
+                "[{\"instruction\": \"Add\", \"input\": \"2+2\", \"output\": \"4\"},"
+                        + " {\"instruction\": \"Add\", \"input\": \"1+1\", \"output\": \"2\"}]");
+        data.startFrom(new RunSpec("P", "m", alpaca.toString(), "ALPACA", null, 0.5, 0, false,
+                TinyRuns.config(1, 0), null));
+        data.check();
+        assertEquals(DatasetFormat.ALPACA, data.formatProperty().get());
+        assertTrue(data.validProperty().get(), data.errorProperty().get());
+
+        data.useDemoTasks();
+        assertEquals(null, data.formatProperty().get(), "told from the rows again");
+        assertTrue(data.validProperty().get(), data.errorProperty().get());
+        assertEquals(DatasetFormat.PROMPT_RESPONSE, data.choice().format());
+    }
+
+    @Test
     void anAccuracyFileWithoutCheckableAnswersIsRefused() throws Exception {
         data.accuracyFileProperty().set(TinyRuns.data(dir).toString()); // prompts and responses, no tasks
         choose(TinyRuns.data(dir));

@@ -102,7 +102,12 @@ class TrainingWizardTest extends FxRobot {
 
         assertTrue(showing("#wizardDataStep"));
         assertTrue(disabled("#wizardNext"));
-        clickOn("#dataFileField").write(data.toString()).push(KeyCode.ENTER);
+        assertFalse(showing("#dataProblems"), "no verdict (\"Every row is usable\") before a file is read");
+        clickOn("#dataFileField").write(data.toString() + ".missing").push(KeyCode.ENTER);
+        waitUntil(() -> !text("#dataError").isEmpty());
+        assertFalse(showing("#dataProblems"), "nor for a file that cannot be read: " + text("#dataError"));
+        replace("#dataFileField", data.toString());
+        push(KeyCode.ENTER);
         waitUntil(() -> text("#splitCounts").equals("11 training and 1 held-out examples"));
         replace("#evalFractionField", "0.25");
         waitUntil(() -> text("#splitCounts").equals("9 training and 3 held-out examples"));
