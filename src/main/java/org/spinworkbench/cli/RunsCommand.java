@@ -1,19 +1,23 @@
 package org.spinworkbench.cli;
 
+import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.spinworkbench.runs.RunFolders;
+import org.spinworkbench.runs.RunLogFile;
 import org.spinworkbench.store.Project;
+import org.spinworkbench.store.Run;
 import org.spinworkbench.store.RunListing;
 import org.spinworkbench.store.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code runs list}: the runs recorded in the workspace. */
+/** {@code runs list} and {@code runs log RUN}: the runs recorded in the workspace. */
 @Command(name = "runs", description = "The runs recorded in the workspace.", mixinStandardHelpOptions = true)
 public final class RunsCommand {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
@@ -50,6 +54,22 @@ public final class RunsCommand {
                         run.message() == null ? "" : run.message());
             }
             table.print(spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    @Command(name = "log", description = "Print a run's log: every start, resume and iteration, and how it ended.",
+            mixinStandardHelpOptions = true)
+    int log(@Parameters(paramLabel = "RUN", description = "The run's number (see runs list).") long runId)
+            throws IOException {
+        try (Workspace open = workspace.open()) {
+            Run run = open.runs().findById(runId).orElseThrow(() ->
+                    new IllegalArgumentException("No run " + runId + " in " + open.folder() + "."));
+            List<String> lines = RunLogFile.read(RunFolders.of(open, run).root());
+            if (lines.isEmpty()) {
+                spec.commandLine().getOut().println("Run " + runId + " has no saved log.");
+            }
+            lines.forEach(spec.commandLine().getOut()::println);
             return 0;
         }
     }

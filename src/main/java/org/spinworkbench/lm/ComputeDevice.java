@@ -44,6 +44,11 @@ public record ComputeDevice(Device device, int threads) {
         }
     }
 
+    /** {@code device} with the CPU threads libtorch uses now. */
+    public static ComputeDevice current(Device device) {
+        return new ComputeDevice(device, JniUtils.getNumThreads());
+    }
+
     /** "CPU, 2 threads" or "GPU 0, 16 CPU threads": what the app shows the user. */
     public String describe() {
         if (device.isGpu()) {

@@ -3,6 +3,7 @@ package org.spinworkbench.runs;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.spinworkbench.lm.ComputeDevice;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.train.Cancellation;
 
@@ -82,7 +83,7 @@ public final class LiveRuns {
 
     private RunService service(LiveRun listener) {
         RunService service = services.get();
-        listener.log("Device: " + service.device());
+        listener.log("Device: " + ComputeDevice.current(service.device()).describe());
         return service;
     }
 

@@ -17,6 +17,7 @@ import org.spinworkbench.data.LoadedDataset;
 import org.spinworkbench.data.ProblemPolicy;
 import org.spinworkbench.data.PromptTurns;
 import org.spinworkbench.data.tasks.CheckedExample;
+import org.spinworkbench.lm.ComputeDevice;
 import org.spinworkbench.lm.ModelConfig;
 import org.spinworkbench.lm.hf.ChatTemplate;
 import org.spinworkbench.lm.hf.DType;
@@ -86,17 +87,23 @@ public final class RunService {
         Data data = load(spec);
         RegisteredModel model = workspace.models().register(project.id(), baseModel.getFileName().toString(), baseModel,
                 config.architecture(), config.parameterCount(), config.toJson(), ContentHash.ofFolder(baseModel));
-        observer.log(data.train().describe());
+        List<String> described = new ArrayList<>(List.of(data.train().describe()));
         if (data.eval() != null) {
-            observer.log(data.eval().describe());
+            described.add(data.eval().describe());
         }
-        observer.log(data.split().train().size() + " training and " + data.split().eval().size() + " held-out examples");
+        described.add(data.split().train().size() + " training and " + data.split().eval().size()
+                + " held-out examples");
+        described.forEach(observer::log);
         RegisteredDataset dataset = register(project, data.train());
         RegisteredDataset evalDataset = data.eval() == null ? null : register(project, data.eval());
         TrainingConfig training = spec.training();
         Run run = workspace.runs().create(new RunPlan(project.id(),
                 training.kind() == TrainingConfig.Kind.SFT ? RunKind.SFT : RunKind.SPIN, model.id(), dataset.id(),
                 evalDataset == null ? null : evalDataset.id(), spec.toJson(), training.seed()));
+        RunLogFile log = logOf(run);
+        log.line("Run " + run.id() + " (" + run.kind().name() + ") of project " + project.name() + ": " + baseModel
+                + " on " + data.train().file().toAbsolutePath());
+        described.forEach(log::line);
         return new PreparedRun(run, spec, data.split());
     }
 
@@ -134,7 +141,20 @@ public final class RunService {
                 ContentHash.ofFolder(Path.of(spec.baseModel())), "base model " + spec.baseModel());
         requireUnchanged(workspace.datasets().findById(run.datasetId()).orElseThrow().contentHash(),
                 ContentHash.ofFile(Path.of(spec.dataset())), "dataset " + spec.dataset());
-        return execute(run, spec, load(spec).split(), observer, cancellation);
+        DatasetSplit split = load(spec).split();
+        logOf(run).line("Run " + runId + " resumed from its last checkpoint");
+        return execute(run, spec, split, observer, cancellation);
+    }
+
+    /** The run's log as written while it trained, every start and resume, oldest line first. */
+    public List<String> log(long runId) throws IOException {
+        Run run = workspace.runs().findById(runId)
+                .orElseThrow(() -> new IllegalArgumentException("No run " + runId + " in " + workspace.folder() + "."));
+        return RunLogFile.read(folderOf(run).root());
+    }
+
+    private RunLogFile logOf(Run run) {
+        return new RunLogFile(folderOf(run).root());
     }
 
     /** Writes the model an iteration produced as a Hugging Face folder at {@code output}. */
@@ -159,7 +179,9 @@ public final class RunService {
     private RunOutcome execute(Run run, RunSpec spec, DatasetSplit split, TrainingListener observer,
                                Cancellation cancellation) throws IOException {
         RunRecorder recorder = new RunRecorder(workspace, run.id(), spec.training().beta());
-        TrainingListener both = new BothListeners(recorder, observer);
+        RunLogFile log = logOf(run);
+        log.line("Device: " + ComputeDevice.current(device).describe());
+        TrainingListener both = new BothListeners(recorder, new BothListeners(log, observer));
         workspace.runs().markRunning(run.id());
         RunRecovery.recordPublished(workspace, run.id(), folderOf(run), both);
         TrainingRun training = new TrainingRun(Path.of(spec.baseModel()), split.train(), split.eval(), spec.training(),
@@ -167,23 +189,28 @@ public final class RunService {
         try {
             training.run();
             workspace.runs().finish(run.id(), RunStatus.COMPLETED, null);
+            log.line("Run " + run.id() + " completed.");
             return outcome(run.id(), RunStatus.COMPLETED, null);
         } catch (RunCancelledException e) {
             recorder.interrupted(IterationStatus.CANCELLED);
             workspace.runs().finish(run.id(), RunStatus.CANCELLED, e.getMessage());
+            log.line("Run " + run.id() + " cancelled: " + e.getMessage());
             return outcome(run.id(), RunStatus.CANCELLED, e.getMessage());
         } catch (TrainingDivergedException e) {
             recorder.interrupted(IterationStatus.FAILED);
             workspace.runs().finish(run.id(), RunStatus.FAILED, e.getMessage());
+            log.line("Run " + run.id() + " failed: " + e.getMessage());
             return outcome(run.id(), RunStatus.FAILED, e.getMessage());
         } catch (IOException | RuntimeException e) {
             Path folder = folderOf(run).root();
             if (!DiskFull.caused(e, folder)) {
+                log.line("Run " + run.id() + " failed: " + e.getMessage());
                 recorder.interrupted(IterationStatus.FAILED);
                 workspace.runs().finish(run.id(), RunStatus.FAILED, String.valueOf(e.getMessage()));
                 throw e;
             }
             String message = DiskFull.message(folder, "run " + run.id() + " stopped (resume it once there is room)");
+            log.line("Run " + run.id() + " failed: " + message);
             recordIfRoom(run.id(), recorder, message);
             throw new StoreException(message, e);
         }

@@ -312,6 +312,23 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void runsLogPrintsTheRunsSavedLogToHowItEnded() {
+        assertEquals(0, run("runs", "log", "1", "--workspace", sharedWorkspace.toString()), err.toString());
+        List<String> lines = out.toString().lines().toList();
+        assertTrue(lines.get(0).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  Run 1 \\(SPIN\\) of project Sums: .*"),
+                lines.get(0));
+        for (String expected : List.of("12 examples from sums.jsonl", "Device: CPU, 1 threads", "Iteration 1: generating",
+                "Iteration 2 evaluated: eval_loss ", "Iteration 2 finished")) {
+            assertTrue(lines.stream().anyMatch(line -> line.contains("  " + expected)), expected + "\n" + out);
+        }
+        assertTrue(lines.get(lines.size() - 1).endsWith("  Run 1 completed."), out.toString());
+
+        assertEquals(1, run("runs", "log", "9", "--workspace", sharedWorkspace.toString()));
+        assertEquals("error: No run 9 in " + sharedWorkspace.toAbsolutePath().normalize() + ".",
+                lastLine(err.toString()));
+    }
+
+    @Test
     void resumingACompletedRunIsAClearError() {
         assertEquals(1, run("spin", "--resume", "1", "--workspace", sharedWorkspace.toString(), "--device", "cpu"));
         assertEquals("error: Run 1 is already complete.", lastLine(err.toString()));

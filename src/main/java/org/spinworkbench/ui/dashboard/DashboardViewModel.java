@@ -286,6 +286,7 @@ public final class DashboardViewModel implements LiveEvents.Display {
             }
         } else {
             recorded(run);
+            log.addEarlier(history.log());
             addLog(messages.get("dashboard.log.opened", title.get(), statusText.get()));
         }
     }

@@ -1,9 +1,12 @@
 package org.spinworkbench.ui.dashboard;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.spinworkbench.runs.RunFolders;
+import org.spinworkbench.runs.RunLogFile;
 import org.spinworkbench.runs.RunSpec;
 import org.spinworkbench.store.Evaluation;
 import org.spinworkbench.store.Iteration;
@@ -23,9 +26,10 @@ import org.spinworkbench.train.TrainingConfig;
  * @param training  the training curves in run order (iteration, then step)
  * @param eval      the held-out metrics ({@code eval_}...), one point per evaluated iteration
  * @param completed the iterations that finished, in order
+ * @param log       the run's saved log, oldest line first (empty for a run that has none)
  */
 record RunHistory(Run run, String project, int planned, List<MetricRow> training, List<MetricRow> eval,
-                  List<Integer> completed, GlobalSteps steps) {
+                  List<Integer> completed, GlobalSteps steps, List<String> log) {
     static final String EVAL_PREFIX = "eval_";
 
     /** Reads the run; {@code steps} learns the lengths of its iterations on the way. */
@@ -60,7 +64,16 @@ record RunHistory(Run run, String project, int planned, List<MetricRow> training
         List<Integer> completed = workspace.iterations().listByRun(runId).stream()
                 .filter(iteration -> iteration.status() == IterationStatus.COMPLETED)
                 .map(Iteration::iteration).toList();
-        return new RunHistory(run, project, planned(run), training, List.copyOf(eval), completed, steps);
+        return new RunHistory(run, project, planned(run), training, List.copyOf(eval), completed, steps,
+                savedLog(workspace, run));
+    }
+
+    private static List<String> savedLog(Workspace workspace, Run run) {
+        try {
+            return RunLogFile.read(RunFolders.of(workspace, run).root());
+        } catch (IOException e) {
+            return List.of("(the saved log cannot be read: " + e.getMessage() + ")");
+        }
     }
 
     /** Every point, training then held-out, for the CSV export. */

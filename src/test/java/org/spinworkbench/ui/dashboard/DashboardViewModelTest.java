@@ -106,6 +106,13 @@ class DashboardViewModelTest {
         assertEquals("SPIN run " + outcome.runId() + " · Tiny", onFx(() -> viewModel.titleProperty().get()));
         assertEquals("Completed", onFx(() -> viewModel.statusTextProperty().get()));
         assertEquals(1.0, onFx(() -> viewModel.progress().progressProperty().get()));
+
+        // reopened, the run shows the log it wrote while training, down to how it ended
+        List<String> log = onFx(() -> new ArrayList<>(viewModel.log()));
+        assertTrue(log.get(0).contains("  Run " + outcome.runId() + " (SPIN) of project Tiny: "), log.toString());
+        assertTrue(log.stream().anyMatch(line -> line.endsWith("  Iteration 2: training")), log.toString());
+        assertTrue(log.get(log.size() - 2).endsWith("  Run " + outcome.runId() + " completed."), log.toString());
+        assertTrue(log.get(log.size() - 1).startsWith("Opened SPIN run"), log.toString());
     }
 
     @Test
