@@ -18,9 +18,9 @@ final class Evaluation {
 
     /** The pairs with their policy log-probs filled in, in the same order. */
     static List<ScoredPair> reward(PretrainedModel model, List<ScoredPair> pairs, int batchSize,
-                                   TrainingListener listener, int iteration) {
+                                   TrainingListener listener, int iteration, Runnable betweenBatches) {
         listener.phaseStarted(iteration, Phase.EVALUATING);
-        PairScores policy = PairScores.of(model, pairs, batchSize, () -> { },
+        PairScores policy = PairScores.of(model, pairs, batchSize, betweenBatches,
                 done -> listener.progress(iteration, Phase.EVALUATING, done, pairs.size()));
         List<ScoredPair> rewarded = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {

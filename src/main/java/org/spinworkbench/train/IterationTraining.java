@@ -60,6 +60,17 @@ final class IterationTraining {
         }
     }
 
+    /**
+     * Keeps an iteration's fully trained weights as its state after the last step, for a run
+     * stopped before they were evaluated and saved as its model. The state holds zero moments:
+     * no step follows it, so a resume only evaluates and saves these weights.
+     */
+    static void saveTrained(int iteration, LlamaModel model, long steps, RunFolder folder, TrainingListener listener) {
+        try (AdamW unused = new AdamW(model.weights(), 0, ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON)) {
+            save(iteration, model, unused, steps, folder, listener);
+        }
+    }
+
     private static void save(int iteration, LlamaModel model, AdamW optimizer, long step, RunFolder folder,
                              TrainingListener listener) {
         try {

@@ -20,7 +20,7 @@ public final class ModelEvaluation {
         PairBuilder builder = new PairBuilder(model, config, TrainingListener.NONE, new Cancellation());
         List<ScoredPair> pairs = builder.realOnly(List.of(), examples);
         Map<String, Double> metrics = new java.util.LinkedHashMap<>(
-                Evaluation.sftMetrics(Evaluation.reward(model, pairs, config.batchSize(), TrainingListener.NONE, 0)));
+                Evaluation.sftMetrics(Evaluation.reward(model, pairs, config.batchSize(), TrainingListener.NONE, 0, () -> { })));
         metrics.put("eval_perplexity", Math.exp(metrics.get("eval_loss")));
         return metrics;
     }

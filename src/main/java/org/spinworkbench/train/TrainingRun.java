@@ -55,6 +55,9 @@ public final class TrainingRun {
         for (int iteration = folder.lastCompletedIteration() + 1; iteration <= iterations; iteration++) {
             results.add(iteration(iteration));
         }
+        if (cancellation.requested()) {
+            listener.log("The cancel came while the last iteration was being saved; every iteration is complete.");
+        }
         return results;
     }
 
@@ -81,7 +84,16 @@ public final class TrainingRun {
             long steps = IterationTraining.train(iteration, model.network(), objective, config, folder, recording,
                     cancellation);
 
-            List<ScoredPair> rewarded = Evaluation.reward(model, pairs, config.batchSize(), listener, iteration);
+            List<ScoredPair> rewarded;
+            try {
+                Runnable honourCancel = () -> cancelledWhileEvaluating(iteration);
+                rewarded = Evaluation.reward(model, pairs, config.batchSize(), listener, iteration, honourCancel);
+                honourCancel.run();
+            } catch (RunCancelledException e) {
+                // the trained weights are kept as the state after the last step: a resume evaluates them
+                IterationTraining.saveTrained(iteration, model.network(), steps, folder, listener);
+                throw e;
+            }
             listener.pairsRewarded(iteration, rewarded);
             Map<String, Double> evalMetrics = new LinkedHashMap<>(config.kind() == TrainingConfig.Kind.SFT
                     ? Evaluation.sftMetrics(rewarded)
@@ -97,6 +109,13 @@ public final class TrainingRun {
             listener.checkpointSaved(iteration, steps, folder.model(iteration));
             listener.iterationFinished(iteration);
             return new IterationResult(iteration, steps, lastStep, evalMetrics, folder.model(iteration));
+        }
+    }
+
+    private void cancelledWhileEvaluating(int iteration) {
+        if (cancellation.requested()) {
+            throw new RunCancelledException("Cancelled while evaluating iteration " + iteration + ", after its training;"
+                    + " resume to evaluate and save it.");
         }
     }
 

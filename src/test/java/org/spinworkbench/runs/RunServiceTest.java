@@ -25,6 +25,7 @@ import org.spinworkbench.store.Sample;
 import org.spinworkbench.store.Split;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.train.Cancellation;
+import org.spinworkbench.train.Phase;
 import org.spinworkbench.train.TrainingListener;
 
 /** Whole SPIN runs on a tiny real model, recorded in a real workspace. */
@@ -120,6 +121,44 @@ class RunServiceTest {
             assertEquals(RunStatus.CANCELLED, stopped.status());
             assertTrue(stopped.message().contains("after step 3"), stopped.message());
             assertEquals(IterationStatus.CANCELLED, workspace.iterations().find(stopped.runId(), 2).orElseThrow().status());
+
+            RunOutcome resumed = runs.resume(stopped.runId(), TrainingListener.NONE, new Cancellation());
+            assertEquals(RunStatus.COMPLETED, resumed.status(), resumed.message());
+            History.assertSame(uninterrupted, History.of(workspace, stopped.runId()));
+        }
+    }
+
+    @Test
+    void aCancelDuringEvaluationStopsTheRunAndItsResumeEvaluatesTheSameTrainedWeights() throws Exception {
+        // cancelling while an iteration was evaluated used to be ignored: the run completed, saying nothing
+        Path model = TinyRuns.model(dir);
+        Path data = TinyRuns.data(dir);
+        Map<String, List<MetricPoint>> uninterrupted;
+        try (Workspace workspace = Workspace.open(dir.resolve("ws-a"))) {
+            long run = new RunService(workspace, Device.cpu()).start(TinyRuns.spec(model, data, TinyRuns.config(2, 0)),
+                    TrainingListener.NONE, new Cancellation()).runId();
+            uninterrupted = History.of(workspace, run);
+        }
+        try (Workspace workspace = Workspace.open(dir.resolve("ws-b"))) {
+            RunService runs = new RunService(workspace, Device.cpu());
+            Cancellation cancellation = new Cancellation();
+            TrainingListener cancelWhileEvaluating = new TrainingListener() {
+                @Override
+                public void phaseStarted(int iteration, Phase phase) {
+                    if (iteration == 1 && phase == Phase.EVALUATING) {
+                        cancellation.request();
+                    }
+                }
+            };
+            RunOutcome stopped = runs.start(TinyRuns.spec(model, data, TinyRuns.config(2, 0)), cancelWhileEvaluating,
+                    cancellation);
+            assertEquals(RunStatus.CANCELLED, stopped.status(), stopped.message());
+            assertEquals("Cancelled while evaluating iteration 1, after its training; resume to evaluate and save it.",
+                    stopped.message());
+            assertEquals(List.of(), stopped.iterations(), "no model is saved for an iteration not evaluated");
+            List<String> log = runs.log(stopped.runId());
+            assertTrue(log.get(log.size() - 1).endsWith("  Run " + stopped.runId() + " cancelled: " + stopped.message()),
+                    log.toString());
 
             RunOutcome resumed = runs.resume(stopped.runId(), TrainingListener.NONE, new Cancellation());
             assertEquals(RunStatus.COMPLETED, resumed.status(), resumed.message());
