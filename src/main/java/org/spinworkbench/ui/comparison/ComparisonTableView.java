@@ -6,6 +6,8 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import org.spinworkbench.ui.common.Messages;
 
 /** A row per compared run and iteration; the metric columns follow the chosen metric. */
@@ -19,10 +21,32 @@ final class ComparisonTableView extends TableView<ComparisonRow> {
         this.messages = messages;
         setId("comparisonTable");
         setPlaceholder(new Label(messages.get("comparison.table.placeholder")));
-        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // every column as wide as its header and values; a horizontal scroll bar rather than "Iterat…"
+        setColumnResizePolicy(UNCONSTRAINED_RESIZE_POLICY);
         viewModel.columns().addListener((ListChangeListener<String>) change -> rebuild());
+        viewModel.rows().addListener((ListChangeListener<ComparisonRow>) change -> fitColumns());
         rebuild();
     }
+
+    private void fitColumns() {
+        for (TableColumn<ComparisonRow, ?> column : getColumns()) {
+            double widest = textWidth(column.getText());
+            for (ComparisonRow row : getItems()) {
+                Object value = column.getCellData(row);
+                widest = Math.max(widest, textWidth(value == null ? "" : value.toString()));
+            }
+            column.setPrefWidth(Math.ceil(widest) + CELL_PADDING);
+        }
+    }
+
+    private double textWidth(String text) {
+        Text measured = new Text(text);
+        measured.setFont(Font.getDefault());
+        return measured.getLayoutBounds().getWidth();
+    }
+
+    /** Room for the cell's insets and the header's sort arrow. */
+    private static final double CELL_PADDING = 28;
 
     private void rebuild() {
         getColumns().clear();
@@ -33,6 +57,7 @@ final class ComparisonTableView extends TableView<ComparisonRow> {
         for (String metric : viewModel.columns()) {
             getColumns().add(column(metric, "comparisonColumnMetric", row -> viewModel.format(row.values().get(metric))));
         }
+        fitColumns();
     }
 
     private static TableColumn<ComparisonRow, String> column(String title, String id,

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -64,6 +65,8 @@ public final class RunComparisonViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper();
     private final ChangeListener<Object> redraw = (o, before, now) -> refresh();
+    /** The ticked runs' names in the chart and table: by what sets them apart. */
+    private Map<Long, String> shownLabels = Map.of();
     private long generation;
 
     public RunComparisonViewModel(Workspace workspace, TaskExecutor executor, Messages messages, Project project) {
@@ -127,10 +130,10 @@ public final class RunComparisonViewModel {
         return messages.get("comparison.title", project.name());
     }
 
-    /** The run's name as the legend shows it. */
+    /** The run's name as the legend and the table show it: its number and the settings it does not share. */
     public String runLabel(long runId) {
-        return runs.stream().filter(r -> r.runId() == runId).map(RunChoice::label).findFirst()
-                .orElse(messages.get("comparison.run", runId));
+        String shown = shownLabels.get(runId);
+        return shown != null ? shown : messages.get("comparison.run", runId);
     }
 
     /** "Base model" for iteration 0, else the number. */
@@ -176,6 +179,7 @@ public final class RunComparisonViewModel {
         message.set(ticked.isEmpty() ? messages.get("comparison.noneSelected") : "");
         executor.execute(() -> draw(ticked, chosen, along), drawn -> {
             if (drawing == generation) {
+                shownLabels = drawn.labels();
                 datasets.setAll(drawn.datasets());
                 columns.setAll(drawn.columns());
                 rows.setAll(drawn.rows());
@@ -252,15 +256,16 @@ public final class RunComparisonViewModel {
     }
 
     /** What one redraw shows; built on the executor's thread. */
-    private record Drawing(List<DataSet> datasets, List<String> columns, List<ComparisonRow> rows) {
+    private record Drawing(List<DataSet> datasets, List<String> columns, List<ComparisonRow> rows,
+                           Map<Long, String> labels) {
     }
 
-    private static Drawing draw(List<RunChoice> ticked, String chosen, XAxis along) {
+    private Drawing draw(List<RunChoice> ticked, String chosen, XAxis along) {
         List<DataSet> drawn = new ArrayList<>();
-        List<RunMetrics> compared = new ArrayList<>();
+        List<RunMetrics> compared = ticked.stream().map(RunChoice::metrics).toList();
+        Map<Long, String> labels = RunLabels.of(compared, messages);
         for (RunChoice choice : ticked) {
-            compared.add(choice.metrics());
-            DoubleDataSet series = new DoubleDataSet(choice.label());
+            DoubleDataSet series = new DoubleDataSet(labels.get(choice.runId()));
             if (chosen != null) {
                 MetricCurve curve = MetricCurve.of(choice.metrics(), chosen, along);
                 series.set(curve.x(), curve.y());
@@ -268,6 +273,6 @@ public final class RunComparisonViewModel {
             drawn.add(series);
         }
         List<String> columns = ComparisonTable.columns(compared, chosen);
-        return new Drawing(drawn, columns, ComparisonTable.rows(compared, columns));
+        return new Drawing(drawn, columns, ComparisonTable.rows(compared, columns), labels);
     }
 }

@@ -137,7 +137,9 @@ public final class RunComparisonWindow {
         DefaultNumericAxis x = new DefaultNumericAxis(axisName(XAxis.STEP));
         x.nameProperty().bind(Bindings.createStringBinding(() -> axisName(viewModel.axisProperty().get()),
                 viewModel.axisProperty()));
+        x.setUnit(null); // neither a step nor a metric has a unit: no empty "[]" after the name
         DefaultNumericAxis y = new DefaultNumericAxis("");
+        y.setUnit(null);
         y.nameProperty().bind(Bindings.createStringBinding(() -> viewModel.metricProperty().get() == null ? ""
                 : viewModel.metricProperty().get(), viewModel.metricProperty()));
         y.setForceZeroInRange(false);

@@ -8,6 +8,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.spinworkbench.runs.GlobalSteps;
 import org.spinworkbench.runs.RunSpec;
 import org.spinworkbench.store.MetricPoint;
 import org.spinworkbench.store.Run;
@@ -16,10 +17,12 @@ import org.spinworkbench.train.TrainingConfig;
 
 /**
  * One run's recorded metric curves, read once from the store and not changed afterwards, so
- * the comparison can redraw from them on any thread. {@code training} is null when the run's
+ * the comparison can redraw from them on any thread. {@code spec} is null when the run's
  * configuration cannot be read.
  */
-record RunMetrics(Run run, TrainingConfig training, Map<String, List<MetricPoint>> series) {
+record RunMetrics(Run run, RunSpec spec, Map<String, List<MetricPoint>> series) {
+    private static final String EVAL_PREFIX = "eval_";
+
     RunMetrics {
         Map<String, List<MetricPoint>> copy = new LinkedHashMap<>();
         series.forEach((name, points) -> copy.put(name, List.copyOf(points)));
@@ -31,11 +34,30 @@ record RunMetrics(Run run, TrainingConfig training, Map<String, List<MetricPoint
         for (String name : workspace.metrics().names(run.id())) {
             series.put(name, workspace.metrics().series(run.id(), name));
         }
-        return new RunMetrics(run, trainingOf(run), series);
+        return new RunMetrics(run, specOf(run), series);
+    }
+
+    /** The run's training settings; null when its configuration cannot be read. */
+    TrainingConfig training() {
+        return spec == null ? null : spec.training();
     }
 
     long runId() {
         return run.id();
+    }
+
+    /**
+     * Where each iteration's steps sit on the run's global step axis (iteration t's step 1
+     * comes after iteration t-1's last), learned from the training curves.
+     */
+    GlobalSteps steps() {
+        GlobalSteps steps = new GlobalSteps();
+        series.forEach((name, points) -> {
+            if (!name.startsWith(EVAL_PREFIX)) {
+                points.forEach(point -> steps.learn(point.iteration(), point.step()));
+            }
+        });
+        return steps;
     }
 
     /** The metric's points by step; empty when the run never recorded it. */
@@ -68,9 +90,9 @@ record RunMetrics(Run run, TrainingConfig training, Map<String, List<MetricPoint
         return new ArrayList<>(series.keySet());
     }
 
-    private static TrainingConfig trainingOf(Run run) {
+    private static RunSpec specOf(Run run) {
         try {
-            return RunSpec.fromJson(run.configJson()).training();
+            return RunSpec.fromJson(run.configJson());
         } catch (RuntimeException e) {
             return null; // a run recorded by an older version still compares by its curves
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import org.spinworkbench.runs.GlobalSteps;
 
 /**
  * The ChartFX data sets of one run's dashboard: per training metric a raw curve (drawn faint)

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.spinworkbench.runs.GlobalSteps;
 import org.spinworkbench.runs.RunFolders;
 import org.spinworkbench.runs.RunLogFile;
 import org.spinworkbench.runs.RunSpec;

@@ -32,13 +32,16 @@ class ComparisonTableTest {
         return new MetricPoint(iteration, step, name, value);
     }
 
-    /** Two iterations of two steps each, the base model and each iteration's model evaluated. */
+    /**
+     * Two iterations of two steps each, each counting its steps from 1 as training records
+     * them; the base model and each iteration's model evaluated.
+     */
     private static final RunMetrics SPIN = run(1,
             point(0, 0, "eval_loss", 0.70),
             point(1, 1, "loss", 0.69), point(1, 2, "loss", 0.60), point(1, 2, "eval_loss", 0.65),
             point(1, 2, "rewards/margins", 0.1),
-            point(2, 3, "loss", 0.50), point(2, 4, "loss", 0.40), point(2, 4, "eval_loss", 0.55),
-            point(2, 4, "rewards/margins", 0.3), point(2, 4, "learning_rate", 1e-3));
+            point(2, 1, "loss", 0.50), point(2, 2, "loss", 0.40), point(2, 2, "eval_loss", 0.55),
+            point(2, 2, "rewards/margins", 0.3), point(2, 2, "learning_rate", 1e-3));
     private static final RunMetrics SFT = run(2,
             point(1, 1, "loss", 2.0), point(1, 2, "loss", Double.NaN), point(1, 2, "eval_loss", 1.9));
 
@@ -67,9 +70,11 @@ class ComparisonTableTest {
     @Test
     void curvesRunAlongStepsOrIterationsAndLeaveOutWhatCannotBeDrawn() {
         MetricCurve steps = MetricCurve.of(SPIN, "loss", XAxis.STEP);
-        assertArrayEquals(new double[] {1, 2, 3, 4}, steps.x());
+        assertArrayEquals(new double[] {1, 2, 3, 4}, steps.x(), "iteration 2 goes on after iteration 1, not over it");
         assertArrayEquals(new double[] {0.69, 0.60, 0.50, 0.40}, steps.y());
 
+        assertArrayEquals(new double[] {0, 2, 4}, MetricCurve.of(SPIN, "eval_loss", XAxis.STEP).x(),
+                "each evaluation where its iteration ends");
         MetricCurve iterations = MetricCurve.of(SPIN, "eval_loss", XAxis.ITERATION);
         assertArrayEquals(new double[] {0, 1, 2}, iterations.x());
         assertArrayEquals(new double[] {0.70, 0.65, 0.55}, iterations.y());

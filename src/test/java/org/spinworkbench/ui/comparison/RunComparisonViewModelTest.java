@@ -67,11 +67,21 @@ class RunComparisonViewModelTest {
 
         List<DataSet> drawn = viewModel.datasets();
         assertEquals(2, drawn.size());
-        assertEquals(viewModel.runs().get(0).label(), drawn.get(0).getName());
+        // named by what sets them apart: β and the number of iterations, not the kind they share
+        assertEquals(List.of("Run " + recorded.first() + " · β 0.1 · 2 iterations",
+                "Run " + recorded.second() + " · β 0.3 · 1 iteration"), drawn.stream().map(DataSet::getName).toList());
+        assertEquals(drawn.get(0).getName(), viewModel.runLabel(recorded.first()), "the table says the same");
         List<MetricPoint> loss = workspace.metrics().series(recorded.first(), "loss");
         assertEquals(loss.size(), drawn.get(0).getDataCount());
-        assertEquals(loss.get(loss.size() - 1).step(), drawn.get(0).get(DataSet.DIM_X, loss.size() - 1));
-        assertEquals(loss.get(loss.size() - 1).value(), drawn.get(0).get(DataSet.DIM_Y, loss.size() - 1));
+        long firstIteration = loss.stream().filter(p -> p.iteration() == 1).mapToLong(MetricPoint::step).max()
+                .orElseThrow();
+        double[] x = drawn.get(0).getValues(DataSet.DIM_X);
+        for (int i = 1; i < loss.size(); i++) {
+            assertTrue(x[i] > x[i - 1], "iteration 2 follows iteration 1 on the step axis: " + java.util.Arrays.toString(x));
+        }
+        MetricPoint last = loss.stream().filter(p -> p.iteration() == 2).reduce((a, b) -> b).orElseThrow();
+        assertEquals(firstIteration + last.step(), x[loss.size() - 1]);
+        assertEquals(last.value(), drawn.get(0).get(DataSet.DIM_Y, loss.size() - 1));
         assertEquals(workspace.metrics().series(recorded.second(), "loss").size(), drawn.get(1).getDataCount());
         assertFalse(viewModel.loadingProperty().get());
         assertEquals("", viewModel.messageProperty().get());
@@ -104,6 +114,7 @@ class RunComparisonViewModelTest {
 
         viewModel.runs().get(1).selectedProperty().set(false);
         assertEquals(1, viewModel.datasets().size());
+        assertEquals("Run " + recorded.first(), viewModel.datasets().get(0).getName(), "alone, nothing sets it apart");
         assertTrue(viewModel.rows().stream().allMatch(r -> r.runId() == recorded.first()));
 
         viewModel.metricProperty().set("eval_rewards/accuracies");

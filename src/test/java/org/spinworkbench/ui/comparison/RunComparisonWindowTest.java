@@ -18,6 +18,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -83,8 +84,8 @@ class RunComparisonWindowTest extends FxRobot {
         waitUntil(() -> chart.getDatasets().size() == 2);
 
         List<String> names = chart.getDatasets().stream().map(DataSet::getName).toList();
-        assertEquals(List.of("Run " + recorded.first() + " · SPIN · β 0.1", "Run " + recorded.second() + " · SPIN · β 0.3"),
-                names);
+        assertEquals(List.of("Run " + recorded.first() + " · β 0.1 · 2 iterations",
+                "Run " + recorded.second() + " · β 0.3 · 1 iteration"), names);
         assertTrue(chart.getDatasets().stream().allMatch(d -> d.getDataCount() > 0));
         assertEquals("Step", chart.getXAxis().getName());
         assertEquals("loss", chart.getYAxis().getName());
@@ -97,6 +98,15 @@ class RunComparisonWindowTest extends FxRobot {
                 table.getColumns().subList(0, 4).stream().map(TableColumn::getText).toList());
         assertEquals(List.of(names.get(0), "2"), List.of(cell(table, 0, 1), cell(table, 1, 1)));
         assertEquals(names.get(1), cell(table, 0, 2));
+        for (TableColumn<ComparisonRow, ?> column : table.getColumns()) {
+            Text header = new Text(column.getText());
+            Text widest = new Text(cell(table, table.getColumns().indexOf(column), 0));
+            assertTrue(column.getWidth() >= Math.max(header.getLayoutBounds().getWidth(),
+                    widest.getLayoutBounds().getWidth()), column.getText() + " is cut: " + column.getWidth());
+        }
+        assertEquals("Step", chart.getXAxis().getName());
+        assertEquals(null, chart.getXAxis().getUnit(), "no empty [] after the axis name");
+        assertEquals(null, chart.getYAxis().getUnit());
     }
 
     @Test

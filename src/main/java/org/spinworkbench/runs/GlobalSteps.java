@@ -1,4 +1,4 @@
-package org.spinworkbench.ui.dashboard;
+package org.spinworkbench.runs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,23 +12,23 @@ import java.util.TreeMap;
  * which announces the total before the first step. Iteration 0 is the base model, at step 0.
  * Thread-safe: the history loader and the training thread both teach it.
  */
-final class GlobalSteps {
+public final class GlobalSteps {
     private final TreeMap<Integer, Long> lengths = new TreeMap<>();
 
     /** Iteration {@code iteration} has at least {@code steps} steps. */
-    synchronized void learn(int iteration, long steps) {
+    public synchronized void learn(int iteration, long steps) {
         if (iteration >= 1) {
             lengths.merge(iteration, steps, Math::max);
         }
     }
 
     /** The global step of step {@code step} of iteration {@code iteration}. */
-    synchronized long global(int iteration, long step) {
+    public synchronized long global(int iteration, long step) {
         return start(iteration) + step;
     }
 
     /** The global step after which iteration {@code iteration} begins. */
-    synchronized long start(int iteration) {
+    public synchronized long start(int iteration) {
         long offset = 0;
         for (Map.Entry<Integer, Long> known : lengths.headMap(iteration).entrySet()) {
             offset += known.getValue();
@@ -37,12 +37,12 @@ final class GlobalSteps {
     }
 
     /** The global step at which iteration {@code iteration} ends (0 for the base model). */
-    synchronized long end(int iteration) {
+    public synchronized long end(int iteration) {
         return iteration < 1 ? 0 : start(iteration) + lengths.getOrDefault(iteration, 0L);
     }
 
     /** The end of each of {@code iterations}, in order. */
-    synchronized List<Long> ends(List<Integer> iterations) {
+    public synchronized List<Long> ends(List<Integer> iterations) {
         List<Long> ends = new ArrayList<>();
         for (int iteration : iterations) {
             ends.add(end(iteration));
