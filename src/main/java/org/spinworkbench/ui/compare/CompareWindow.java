@@ -6,11 +6,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.spinworkbench.lm.ComputeDevice;
 import org.spinworkbench.runs.RunFolders;
+import org.spinworkbench.runs.RunSpec;
 import org.spinworkbench.store.Run;
 import org.spinworkbench.store.StoreException;
 import org.spinworkbench.store.Workspace;
@@ -61,7 +66,16 @@ public final class CompareWindow {
         viewModel.titleProperty().addListener((observable, before, now) ->
                 stage.setTitle(messages.get("compare.window.titleRun", now)));
         stage.getIcons().setAll(AppIcons.load());
-        stage.setScene(new Scene(Styles.apply(new CompareView(viewModel, tryModel, messages)), 1180, 780));
+        CompareView view = new CompareView(viewModel, tryModel, messages);
+        Button close = new Button(messages.get("button.close"));
+        close.setId("compareClose");
+        close.setCancelButton(true); // Esc closes the window too
+        close.setOnAction(event -> stage.close());
+        HBox buttons = new HBox(close);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        buttons.setPadding(new Insets(6, 10, 8, 10));
+        view.setBottom(buttons);
+        stage.setScene(new Scene(Styles.apply(view), 1180, 780));
         stage.setMinWidth(760);
         stage.setMinHeight(520);
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> {
@@ -94,7 +108,9 @@ public final class CompareWindow {
         return viewModel;
     }
 
-    private static Path modelFolder(Workspace workspace, Run run, int iteration) {
-        return RunFolders.of(workspace, run).model(iteration);
+    /** Where the model of an iteration of the run is; {@link ModelTrial#BASE_MODEL} is the run's base model. */
+    static Path modelFolder(Workspace workspace, Run run, int iteration) {
+        return iteration == ModelTrial.BASE_MODEL ? Path.of(RunSpec.fromJson(run.configJson()).baseModel())
+                : RunFolders.of(workspace, run).model(iteration);
     }
 }

@@ -4,6 +4,8 @@ import ai.djl.Device;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.spinworkbench.lm.SamplingOptions;
@@ -19,15 +21,18 @@ import org.spinworkbench.lm.hf.TextGenerator;
  * generating take seconds), which also owns the loaded model's native memory.
  */
 public final class ModelTrial implements AutoCloseable {
+    /** The iteration number of the run's base model. */
+    public static final int BASE_MODEL = 0;
+
     private final IntFunction<Path> modelFolder;
     private final Supplier<Device> device;
     private final Supplier<TrialSettings> settings;
-    private PretrainedModel loaded;
-    private int loadedIteration;
+    /** At most two: the base model, kept to answer beside an iteration, and one iteration's. */
+    private final Map<Integer, PretrainedModel> loaded = new ConcurrentSkipListMap<>(); // isLoaded is asked from the FX thread
     private boolean raw;
 
     /**
-     * @param modelFolder where the run saved the model of an iteration
+     * @param modelFolder where the run saved the model of an iteration; {@link #BASE_MODEL} is the run's base model
      * @param device      asked on the trial thread, the first time a model loads (it may start the engine)
      * @param settings    the run's template choice, read on the trial thread each time a model loads
      */
@@ -44,17 +49,24 @@ public final class ModelTrial implements AutoCloseable {
                 .get(0);
     }
 
-    /** The iteration whose model is loaded, or 0 when none is. */
-    public int loadedIteration() {
-        return loaded == null ? 0 : loadedIteration;
+    /** Whether the iteration's model is loaded now (the next answer starts without loading). */
+    public boolean isLoaded(int iteration) {
+        return loaded.containsKey(iteration);
     }
 
-    /** Frees the loaded model, if any; the next prompt loads one again. */
+    /** Frees the iteration's model, keeping the base model; the next prompt loads it again. */
+    public void releaseIteration() {
+        for (Integer iteration : List.copyOf(loaded.keySet())) {
+            if (iteration != BASE_MODEL) {
+                loaded.remove(iteration).close();
+            }
+        }
+    }
+
+    /** Frees every loaded model. */
     public void release() {
-        if (loaded != null) {
-            PretrainedModel model = loaded;
-            loaded = null;
-            model.close();
+        for (Integer iteration : List.copyOf(loaded.keySet())) {
+            loaded.remove(iteration).close();
         }
     }
 
@@ -64,17 +76,20 @@ public final class ModelTrial implements AutoCloseable {
     }
 
     private PretrainedModel model(int iteration) {
-        if (loaded != null && loadedIteration == iteration) {
-            return loaded;
+        PretrainedModel model = loaded.get(iteration);
+        if (model != null) {
+            return model;
         }
-        release();
+        if (iteration != BASE_MODEL) {
+            releaseIteration();
+        }
         Path folder = modelFolder.apply(iteration);
         if (!Files.isDirectory(folder)) {
             throw new NoSavedModelException(iteration, folder);
         }
         raw = settings.get().raw();
-        loaded = PretrainedModel.load(folder, device.get());
-        loadedIteration = iteration;
-        return loaded;
+        model = PretrainedModel.load(folder, device.get());
+        loaded.put(iteration, model);
+        return model;
     }
 }

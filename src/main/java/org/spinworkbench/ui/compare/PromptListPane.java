@@ -76,7 +76,23 @@ final class PromptListPane extends VBox {
                 select(list, viewModel.selectedProperty().get()));
         VBox.setVgrow(list, Priority.ALWAYS);
 
-        getChildren().addAll(search, negative, changed, same, sorting, count, list);
+        Label promptHeader = new Label(messages.get("compare.list.prompt"));
+        promptHeader.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(promptHeader, Priority.ALWAYS);
+        Label marginHeader = new Label(messages.get("compare.list.margin"));
+        marginHeader.setId("compareMarginHeader");
+        marginHeader.setMinWidth(Region.USE_PREF_SIZE);
+        marginHeader.setTooltip(new Tooltip(messages.get("compare.list.margin.hint")));
+        HBox header = new HBox(8, promptHeader, marginHeader);
+        header.getStyleClass().add("compare-list-header");
+
+        Label legend = new Label(messages.get("compare.list.legend"));
+        legend.setId("compareListLegend");
+        legend.setWrapText(true);
+        legend.setMinHeight(Region.USE_PREF_SIZE);
+        legend.getStyleClass().add("compare-muted");
+
+        getChildren().addAll(search, negative, changed, same, sorting, count, header, list, legend);
     }
 
     private static void select(ListView<PromptRow> list, PromptRow row) {
@@ -111,6 +127,9 @@ final class PromptListPane extends VBox {
             this.locale = locale;
             HBox.setHgrow(text, Priority.ALWAYS);
             text.setMaxWidth(Double.MAX_VALUE);
+            // the prompt gives way (ending in "…"); the margin is never pushed out of a narrow list
+            text.setMinWidth(0);
+            text.setPrefWidth(0);
             margin.setMinWidth(Region.USE_PREF_SIZE);
             margin.getStyleClass().add("compare-cell-margin");
             box.setAlignment(Pos.CENTER_LEFT);

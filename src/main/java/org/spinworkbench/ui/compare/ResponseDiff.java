@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param complete false when the texts differed too much to align within the cost bound: the
  *                 part between their shared beginning and end is then shown as replaced whole
- * @param sameShare share of the tokens of both texts that are aligned as shared, in [0, 1]
+ * @param sameShare share of the words and punctuation marks of both texts (white space not
+ *                  counted) that are aligned as shared, in [0, 1]
  */
 public record ResponseDiff(List<DiffSegment> segments, boolean complete, double sameShare) {
     public ResponseDiff {

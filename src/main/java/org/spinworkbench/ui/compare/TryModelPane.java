@@ -1,8 +1,10 @@
 package org.spinworkbench.ui.compare;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
@@ -88,15 +90,32 @@ final class TryModelPane extends VBox {
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         error.visibleProperty().bind(error.managedProperty());
 
+        CheckBox withBase = new CheckBox(messages.get("compare.try.withBase"));
+        withBase.setId("tryWithBase");
+        withBase.selectedProperty().bindBidirectional(viewModel.withBaseProperty());
+
+        TextArea output = output("tryOutput", messages.get("compare.try.output"), viewModel.outputProperty());
+        TextArea baseOutput = output("tryBaseOutput", messages.get("compare.try.baseOutput"),
+                viewModel.baseOutputProperty());
+        baseOutput.visibleProperty().bind(viewModel.withBaseProperty());
+        baseOutput.managedProperty().bind(baseOutput.visibleProperty());
+        HBox answers = new HBox(8, output, baseOutput); // the iteration's answer beside the base model's
+        HBox.setHgrow(output, Priority.ALWAYS);
+        HBox.setHgrow(baseOutput, Priority.ALWAYS);
+        VBox.setVgrow(answers, Priority.ALWAYS);
+
+        getChildren().addAll(hint, prompt, controls, withBase, status, error, answers);
+    }
+
+    private static TextArea output(String id, String placeholder, ReadOnlyStringProperty text) {
         TextArea output = new TextArea();
-        output.setId("tryOutput");
+        output.setId(id);
         output.setEditable(false);
         output.setWrapText(true);
-        output.setPromptText(messages.get("compare.try.output"));
-        output.textProperty().bind(viewModel.outputProperty());
-        VBox.setVgrow(output, Priority.ALWAYS);
-
-        getChildren().addAll(hint, prompt, controls, status, error, output);
+        output.setPromptText(placeholder);
+        output.setPrefWidth(200);
+        output.textProperty().bind(text);
+        return output;
     }
 
     /** A label that keeps its whole text when space is short. */

@@ -3,12 +3,14 @@ package org.spinworkbench.ui.compare;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -46,6 +48,8 @@ public final class TryModelViewModel {
     private final IntegerProperty maxNewTokens = new SimpleIntegerProperty(TrialSettings.FALLBACK.maxNewTokens());
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper output = new ReadOnlyStringWrapper("");
+    private final BooleanProperty withBase = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper baseOutput = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final BooleanBinding canGenerate;
@@ -90,6 +94,16 @@ public final class TryModelViewModel {
         return output.getReadOnlyProperty();
     }
 
+    /** Whether the run's base model answers the same prompt too, beside the iteration's model. */
+    public BooleanProperty withBaseProperty() {
+        return withBase;
+    }
+
+    /** The base model's continuation, when it answered too. */
+    public ReadOnlyStringProperty baseOutputProperty() {
+        return baseOutput.getReadOnlyProperty();
+    }
+
     /** What is happening, or which model answered and how fast. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
@@ -115,7 +129,7 @@ public final class TryModelViewModel {
         }
         iteration = shown;
         status.set("");
-        trialThread.execute(trial::release);
+        trialThread.execute(trial::releaseIteration);
     }
 
     public void generate() {
@@ -135,17 +149,20 @@ public final class TryModelViewModel {
             error.set(e.getMessage());
             return;
         }
+        boolean alsoBase = withBase.get();
         busy.set(true);
         error.set("");
         output.set("");
-        status.set(trial.loadedIteration() == chosen ? messages.get("compare.try.generating", chosen)
+        baseOutput.set("");
+        status.set(trial.isLoaded(chosen) ? messages.get("compare.try.generating", chosen)
                 : messages.get("compare.try.loading", chosen));
         trialThread.execute(() -> {
             try {
                 long start = System.nanoTime();
                 Completion completion = trial.generate(chosen, text, options);
+                Completion base = alsoBase ? trial.generate(ModelTrial.BASE_MODEL, text, options) : null;
                 double seconds = (System.nanoTime() - start) / 1e9;
-                fx.execute(() -> generated(chosen, completion, seconds));
+                fx.execute(() -> generated(chosen, completion, base, seconds));
             } catch (Exception e) {
                 fx.execute(() -> failed(e));
             } catch (Error e) {
@@ -161,10 +178,16 @@ public final class TryModelViewModel {
         trialThread.execute(trial::close);
     }
 
-    private void generated(int chosen, Completion completion, double seconds) {
+    private void generated(int chosen, Completion completion, Completion base, double seconds) {
         busy.set(false);
         output.set(completion.text());
-        status.set(messages.get("compare.try.done", completion.tokenIds().length, chosen, seconds));
+        if (base == null) {
+            status.set(messages.get("compare.try.done", completion.tokenIds().length, chosen, seconds));
+            return;
+        }
+        baseOutput.set(base.text());
+        status.set(messages.get("compare.try.doneWithBase", completion.tokenIds().length, chosen,
+                base.tokenIds().length, seconds));
     }
 
     private void failed(Exception failure) {
@@ -175,7 +198,9 @@ public final class TryModelViewModel {
 
     private String describe(Exception failure) {
         if (failure instanceof NoSavedModelException missing) {
-            return messages.get("compare.try.noModel", missing.iteration());
+            return missing.iteration() == ModelTrial.BASE_MODEL
+                    ? messages.get("compare.try.noBaseModel", missing.folder().toString())
+                    : messages.get("compare.try.noModel", missing.iteration());
         }
         if (failure instanceof CheckpointException || failure instanceof TokenizerException
                 || failure instanceof ChatTemplateException || failure instanceof UnsupportedModelException) {

@@ -55,9 +55,20 @@ public final class WordDiff {
         for (int i = a.length - suffix; i < a.length; i++) {
             out.add(DiffSegment.Kind.SAME, a[i]);
         }
-        int total = a.length + b.length;
-        double sameShare = total == 0 ? 1.0 : 2.0 * out.sameTokens / total;
+        // a share of the words (and punctuation marks): the spaces between them are not words
+        int total = words(a) + words(b);
+        double sameShare = total == 0 ? 1.0 : 2.0 * out.sameWords / total;
         return new ResponseDiff(out.segments(), complete, sameShare);
+    }
+
+    private static int words(String[] tokens) {
+        int words = 0;
+        for (String token : tokens) {
+            if (!token.isBlank()) {
+                words++;
+            }
+        }
+        return words;
     }
 
     /** Aligns a[aFrom, aTo) with b[bFrom, bTo); false when it gave up and replaced the whole range. */
@@ -167,11 +178,11 @@ public final class WordDiff {
         private final List<DiffSegment> segments = new ArrayList<>();
         private DiffSegment.Kind kind;
         private final StringBuilder text = new StringBuilder();
-        private int sameTokens;
+        private int sameWords;
 
         void add(DiffSegment.Kind tokenKind, String token) {
-            if (tokenKind == DiffSegment.Kind.SAME) {
-                sameTokens++;
+            if (tokenKind == DiffSegment.Kind.SAME && !token.isBlank()) {
+                sameWords++;
             }
             if (tokenKind != kind) {
                 close();

@@ -129,6 +129,34 @@ class CompareWindowTest extends FxRobot {
     }
 
     @Test
+    void theListSaysWhatItsColumnAndStylesMeanKeepsTheMarginInViewAndEscCloses() throws TimeoutException {
+        assertEquals("Reward margin", text("#compareMarginHeader"));
+        assertTrue(text("#compareListLegend").contains("Italic"), text("#compareListLegend"));
+        Stage stage = (Stage) lookup("#compareView").query().getScene().getWindow();
+        interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+            // a list narrower than a prompt and its margin: the prompt must give way, not the margin
+            ((javafx.scene.control.SplitPane) ((javafx.scene.layout.BorderPane) lookup("#compareView").query())
+                    .getCenter()).setDividerPositions(0.1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> prompts = lookup("#comparePrompts").queryAs(ListView.class);
+        javafx.geometry.Bounds list = prompts.localToScene(prompts.getBoundsInLocal());
+        for (javafx.scene.Node margin : lookup(".compare-cell-margin").queryAll()) {
+            if (margin.isVisible() && !((Labeled) margin).getText().isEmpty()) {
+                javafx.geometry.Bounds at = margin.localToScene(margin.getBoundsInLocal());
+                assertTrue(at.getMaxX() <= list.getMaxX(), "a margin is cut off in a narrow list: " + at + " in " + list);
+            }
+        }
+
+        clickOn("#compareSearch");
+        push(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.isShowing(), "Esc closes the window");
+    }
+
+    @Test
     void triesTheIterationsModelOnATypedPromptOffTheFxThread() throws Exception {
         clickOn("#compareTryTab");
         Spinner<Double> temperature = lookup("#tryTemperature").query();

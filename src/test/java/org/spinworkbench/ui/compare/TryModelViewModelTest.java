@@ -18,11 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spinworkbench.lm.SamplingOptions;
 import org.spinworkbench.lm.hf.PretrainedModel;
 import org.spinworkbench.lm.hf.TextGenerator;
-import org.spinworkbench.runs.RunFolders;
 import org.spinworkbench.runs.TinyRuns;
 import org.spinworkbench.store.Run;
 import org.spinworkbench.store.Workspace;
-import org.spinworkbench.train.RunFolder;
 import org.spinworkbench.ui.common.Messages;
 
 /** "Try the model" on the checkpoints of a real two-iteration tiny run, every thread being the test's own. */
@@ -33,7 +31,6 @@ class TryModelViewModelTest {
     private Path folder;
     private Workspace workspace;
     private Run run;
-    private RunFolder runFolder;
     private final Messages messages = Messages.forLocale(Locale.ENGLISH);
     private final AtomicInteger loads = new AtomicInteger();
 
@@ -43,7 +40,6 @@ class TryModelViewModelTest {
         workspace = Workspace.open(folder.resolve("workspace"));
         long runId = TinyRuns.completedRun(workspace, folder, 2).runId();
         run = workspace.runs().findById(runId).orElseThrow();
-        runFolder = RunFolders.of(workspace, run);
     }
 
     @AfterAll
@@ -52,7 +48,7 @@ class TryModelViewModelTest {
     }
 
     private ModelTrial trial() {
-        return new ModelTrial(runFolder::model, () -> {
+        return new ModelTrial(iteration -> CompareWindow.modelFolder(workspace, run, iteration), () -> {
             loads.incrementAndGet();
             return Device.cpu();
         }, () -> TrialSettings.of(run));
@@ -65,7 +61,8 @@ class TryModelViewModelTest {
     }
 
     private String expectedGreedy(int iteration) {
-        try (PretrainedModel model = PretrainedModel.load(runFolder.model(iteration), Device.cpu())) {
+        try (PretrainedModel model = PretrainedModel.load(CompareWindow.modelFolder(workspace, run, iteration),
+                Device.cpu())) {
             return new TextGenerator(model).generate(List.of(PROMPT), false, SamplingOptions.greedy(6), 1, n -> { })
                     .get(0).text();
         }
@@ -90,19 +87,49 @@ class TryModelViewModelTest {
         assertFalse(viewModel.busyProperty().get());
         assertTrue(viewModel.statusProperty().get().contains("from the model of iteration 2"),
                 viewModel.statusProperty().get());
-        assertEquals(2, trial.loadedIteration());
+        assertTrue(trial.isLoaded(2));
 
         viewModel.generate();
         assertEquals(1, loads.get(), "the model is loaded once per iteration");
 
         viewModel.setIteration(1);
-        assertEquals(0, trial.loadedIteration(), "changing the iteration frees the model");
+        assertFalse(trial.isLoaded(2), "changing the iteration frees the model");
         viewModel.generate();
         assertEquals(expectedGreedy(1), viewModel.outputProperty().get());
         assertEquals(2, loads.get());
 
         viewModel.close();
-        assertEquals(0, trial.loadedIteration(), "closing frees the model");
+        assertFalse(trial.isLoaded(1), "closing frees the model");
+    }
+
+    @Test
+    void theBaseModelAnswersBesideTheIterationAndStaysLoadedAcrossIterations() {
+        loads.set(0);
+        ModelTrial trial = trial();
+        TryModelViewModel viewModel = viewModel(trial);
+        viewModel.setIteration(2);
+        viewModel.promptProperty().set(PROMPT);
+        viewModel.withBaseProperty().set(true);
+        viewModel.generate();
+
+        assertEquals("", viewModel.errorProperty().get());
+        assertEquals(expectedGreedy(2), viewModel.outputProperty().get());
+        assertEquals(expectedGreedy(ModelTrial.BASE_MODEL), viewModel.baseOutputProperty().get());
+        assertTrue(viewModel.statusProperty().get().contains("from the model of iteration 2 and")
+                && viewModel.statusProperty().get().contains("from the base model"), viewModel.statusProperty().get());
+        assertTrue(trial.isLoaded(2) && trial.isLoaded(ModelTrial.BASE_MODEL));
+
+        viewModel.setIteration(1);
+        assertTrue(trial.isLoaded(ModelTrial.BASE_MODEL), "the base model is kept to answer beside the next one");
+        viewModel.generate();
+        assertEquals(expectedGreedy(1), viewModel.outputProperty().get());
+        assertEquals(3, loads.get(), "iteration 2, the base model, iteration 1: the base model loaded once");
+
+        viewModel.withBaseProperty().set(false);
+        viewModel.generate();
+        assertEquals("", viewModel.baseOutputProperty().get());
+        viewModel.close();
+        assertFalse(trial.isLoaded(ModelTrial.BASE_MODEL));
     }
 
     @Test

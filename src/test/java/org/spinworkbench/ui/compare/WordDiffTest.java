@@ -64,6 +64,13 @@ class WordDiffTest {
     }
 
     @Test
+    void theSharedShareCountsWordsNotTheSpacesBetweenThem() {
+        // "bus" is one of three words on each side: a third, not the 60 % counting spaces gave
+        assertEquals(1 / 3.0, diff.compare("bus dog sun", "bus fox gun").sameShare(), 1e-9);
+        assertEquals(1.0, diff.compare("bus  dog", "bus dog").sameShare(), "only the spacing differs");
+    }
+
+    @Test
     void punctuationIsItsOwnToken() {
         assertEquals(List.of(new DiffSegment(Kind.SAME, "Yes"), new DiffSegment(Kind.REMOVED, "."),
                 new DiffSegment(Kind.ADDED, "!")), diff.compare("Yes.", "Yes!").segments());
