@@ -3,6 +3,7 @@ package org.spinworkbench.ui.demo;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
@@ -54,7 +55,12 @@ public final class DemoViewModel {
     private final Executor fx;
     private final PhaseEta eta;
     private final DemoTimeLeft timeLeft;
-    private final Runnable onRunsChanged;
+    /** No run: run ids start at 1. */
+    public static final long NO_RUN = 0;
+
+    private final LongConsumer onRunsChanged;
+    /** The self-play arm's run, recorded first; null until then. */
+    private Long spinRun;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.READY);
     private final BooleanBinding busy = Bindings.createBooleanBinding(() -> state.get().busy(), state);
@@ -79,10 +85,11 @@ public final class DemoViewModel {
      * @param fx         the FX thread ({@code Platform::runLater}) in the application
      * @param nanoClock  {@code System::nanoTime} outside tests, for the time left
      * @param onRunsChanged called on {@code fx} when an arm's run is recorded and when the demo ends,
-     *                      however: the workspace's runs have changed
+     *                      however: the workspace's runs have changed. It is told the run to show: the
+     *                      one just recorded, and at the end the self-play run ({@link #NO_RUN} if none was)
      */
     public DemoViewModel(DemoLauncher launcher, int iterations, Messages messages, Executor runner, Executor fx,
-                         LongSupplier nanoClock, Runnable onRunsChanged) {
+                         LongSupplier nanoClock, LongConsumer onRunsChanged) {
         this.launcher = launcher;
         this.iterations = iterations;
         this.messages = messages;
@@ -214,7 +221,10 @@ public final class DemoViewModel {
     private void recorded(long id) {
         fx.execute(() -> {
             runId.set(id);
-            onRunsChanged.run();
+            if (spinRun == null) {
+                spinRun = id;
+            }
+            onRunsChanged.accept(id);
         });
     }
 
@@ -271,7 +281,7 @@ public final class DemoViewModel {
         totalEtaText.set("");
         message.set(text);
         state.set(end);
-        onRunsChanged.run();
+        onRunsChanged.accept(spinRun == null ? NO_RUN : spinRun);
     }
 
     /** The headline: base, SPIN's last iteration and the control, and which of the two did better. */

@@ -242,8 +242,14 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
         stage.getScene().setRoot(root);
     }
 
-    /** After a demo run the explorer lists its project, selected, with the new run in its overview. */
-    private void showDemoProject() {
+    /**
+     * As the demo records its runs the explorer lists its project, selected, with {@code runId}
+     * selected in its overview, so Dashboard and Compare work on it at once.
+     */
+    private void showDemoProject(long runId) {
+        if (runId != DemoViewModel.NO_RUN) {
+            viewModel.runs().selectWhenListed(runId);
+        }
         executor.execute(() -> workspace.projects().find(DemoRecipe.PROJECT),
                 found -> found.ifPresentOrElse(viewModel.explorer()::refresh, () -> viewModel.explorer().reload(null)),
                 failure -> viewModel.status().report(messages.get("status.loadFailed",

@@ -34,6 +34,8 @@ public final class ProjectRunsViewModel {
 
     private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
     private final ObjectProperty<RunRow> selected = new SimpleObjectProperty<>();
+    /** A run to select once it is listed (it may just have been recorded); null when none. */
+    private Long toSelect;
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private Project project;
 
@@ -76,10 +78,19 @@ public final class ProjectRunsViewModel {
         refresh();
     }
 
+    /** Selects run {@code runId} now if it is listed, else when the list next shows it. */
+    public void selectWhenListed(long runId) {
+        RunRow listed = runs.stream().filter(row -> row.run().id() == runId).findFirst().orElse(null);
+        if (listed != null) {
+            selected.set(listed);
+        } else {
+            toSelect = runId;
+        }
+    }
+
     /** Lists the runs again, keeping the selected run selected. */
     public void refresh() {
         Project current = project;
-        Long keep = selected.get() == null ? null : selected.get().run().id();
         if (current == null) {
             runs.clear();
             loaded.set(false);
@@ -89,8 +100,12 @@ public final class ProjectRunsViewModel {
             if (current != project) {
                 return; // another project was shown meanwhile
             }
+            Long keep = toSelect != null ? toSelect : selected.get() == null ? null : selected.get().run().id();
             runs.setAll(rows);
             selected.set(rows.stream().filter(row -> keep != null && row.run().id() == keep).findFirst().orElse(null));
+            if (selected.get() != null && selected.get().run().id() == keep) {
+                toSelect = null;
+            }
             loaded.set(true);
         }, failure -> status.accept(messages.get("status.loadFailed", ErrorMessages.describe(failure, messages))));
     }

@@ -54,7 +54,7 @@ class DemoViewModelTest {
     /** The run on the calling thread, its events applied as they come: the test sees the end when start returns. */
     private DemoViewModel demo(DemoLauncher launcher) {
         return new DemoViewModel(launcher, TinyDemoRun.ITERATIONS, messages, DIRECT, DIRECT,
-                () -> TimeUnit.SECONDS.toNanos(seconds.incrementAndGet()), runsEnded::incrementAndGet);
+                () -> TimeUnit.SECONDS.toNanos(seconds.incrementAndGet()), id -> runsEnded.incrementAndGet());
     }
 
     @Test
@@ -182,7 +182,7 @@ class DemoViewModelTest {
             return new RunOutcome(7, RunStatus.COMPLETED, null, List.of());
         };
         DemoViewModel demo = new DemoViewModel(launcher, 3, messages, DemoViewModel.dedicatedThread(), fxQueue::add,
-                System::nanoTime, runsEnded::incrementAndGet);
+                System::nanoTime, id -> runsEnded.incrementAndGet());
 
         demo.start(); // returns at once: the calling (FX) thread never waits on the engine
         Runnable first = fxQueue.poll(10, TimeUnit.SECONDS);

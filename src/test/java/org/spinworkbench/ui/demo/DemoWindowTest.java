@@ -52,7 +52,7 @@ class DemoWindowTest extends FxRobot {
         owner.setScene(new Scene(new StackPane(), 300, 200));
         owner.show();
         viewModel = new DemoViewModel(DemoWindowTest::runUntilCancelled, 3, messages, DemoViewModel.dedicatedThread(),
-                Platform::runLater, System::nanoTime, runsEnded::incrementAndGet);
+                Platform::runLater, System::nanoTime, id -> runsEnded.incrementAndGet());
         window = new DemoWindow(owner, viewModel, messages, dashboards::add);
         window.show();
     }

@@ -17,7 +17,11 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.spinworkbench.runs.DemoRecipe;
 import org.spinworkbench.runs.RunOutcome;
+import org.spinworkbench.runs.RunService;
+import org.spinworkbench.runs.RunSpec;
+import org.spinworkbench.runs.TinyRuns;
 import org.spinworkbench.store.RunStatus;
+import org.spinworkbench.train.TrainingConfig;
 import org.spinworkbench.ui.common.CurrentThreadTaskExecutor;
 import org.spinworkbench.ui.demo.DemoLauncher;
 import org.testfx.util.WaitForAsyncUtils;
@@ -110,6 +114,46 @@ class WorkshopDemoEntryTest extends MainWindowTestBase {
         assertEquals("Held-out accuracy: base model 25 %, after one iteration of self-play 50 %, continued SFT with"
                 + " as many passes 25 %. On this run, self-play did better than continued SFT.", text("#demoMessage"));
         assertEquals(DemoRecipe.PROJECT, text("#overviewName"));
+    }
+
+    @Test
+    void whenTheDemoEndsItsSelfPlayRunIsSelectedSoDashboardAndCompareWorkOnIt() throws Exception {
+        java.nio.file.Path tiny = folder.resolve("tiny");
+        java.nio.file.Path model = TinyRuns.model(tiny);
+        java.nio.file.Path data = TinyRuns.data(tiny);
+        long[] spinRun = new long[1];
+        DemoLauncher tinyArms = (arm, listener, recorded, cancellation) -> {
+            TrainingConfig training = arm == DemoRecipe.Arm.SPIN ? TinyRuns.config(1, 0)
+                    : TinyRuns.config(1, 0).toBuilder().setKind(TrainingConfig.Kind.SFT).build();
+            RunService.PreparedRun prepared = new RunService(workspace, ai.djl.Device.cpu()).prepare(new RunSpec(
+                    DemoRecipe.PROJECT, model.toString(), data.toString(), "PROMPT_RESPONSE", null, 0.25, 0, false,
+                    training, null), listener);
+            if (arm == DemoRecipe.Arm.SPIN) {
+                spinRun[0] = prepared.run().id();
+            }
+            recorded.accept(prepared.run().id());
+            return prepared.run(listener, cancellation);
+        };
+        interact(() -> {
+            stage.close();
+            stage = new Stage();
+            window = new MainWindow(stage, workspace, new CurrentThreadTaskExecutor(), Locale.ENGLISH,
+                    liveRuns -> tinyArms);
+            window.show();
+        });
+        clickOn("#emptyStateDemoButton");
+        clickOn("#demoStart");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> text("#demoMessage").startsWith("Held-out accuracy")
+                || text("#demoMessage").contains("did better") || !lookup("#demoStart").queryButton().isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var selected = window.viewModel().runs().selected();
+        assertTrue(selected != null && selected.run().id() == spinRun[0], "the self-play run is selected: " + selected);
+        for (Stage demo : demoWindows()) {
+            interact(demo::toBack);
+        }
+        assertFalse(lookup("#openDashboardButton").queryButton().isDisabled());
+        assertFalse(lookup("#compareResponsesButton").queryButton().isDisabled());
     }
 
     private List<Stage> demoWindows() {
