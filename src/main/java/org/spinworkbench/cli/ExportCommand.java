@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.spinworkbench.lm.hf.DType;
+import org.spinworkbench.runs.ExportPrecision;
 import org.spinworkbench.runs.IterationDatasets;
 import org.spinworkbench.runs.RunService;
 import org.spinworkbench.store.Split;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Spec;
  * the SPIN reference layout, for other tools.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write the model an iteration of a run produced as a Hugging Face folder (--output),",
-            "and/or the iteration's pairs as SPIN-layout JSON Lines (--dataset)."})
+        description = "Write the model an iteration of a run produced as a Hugging Face folder (--output), and/or"
+                + " the iteration's pairs as SPIN-layout JSON Lines (--dataset).")
 public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "ID", required = true)
     long run;
@@ -43,8 +44,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the --dataset file if it exists.")
     boolean force;
 
-    @Option(names = "--dtype", paramLabel = "F32|F16|BF16", defaultValue = "F32",
-            description = "Weight type of the exported model. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--dtype", paramLabel = "F32|F16|BF16",
+            description = "Weight type of the exported model. Default: the base model's (torch_dtype), else F32.")
     String dtype;
 
     @Spec
@@ -71,9 +72,12 @@ public final class ExportCommand implements Callable<Integer> {
         }
         try (Workspace open = workspace.open()) {
             if (output != null) {
-                Path written = new RunService(open, ai.djl.Device.cpu())
-                        .export(run, iteration, output, DType.valueOf(dtype.toUpperCase(java.util.Locale.ROOT)));
-                spec.commandLine().getOut().println("Exported run " + run + " iteration " + iteration + " to " + written);
+                DType type = dtype != null ? DType.valueOf(dtype.strip().toUpperCase(java.util.Locale.ROOT))
+                        : ExportPrecision.of(open.runs().findById(run).orElseThrow(() ->
+                                new IllegalArgumentException("No run " + run + " in " + open.folder() + ".")));
+                Path written = new RunService(open, ai.djl.Device.cpu()).export(run, iteration, output, type);
+                spec.commandLine().getOut().println("Exported run " + run + " iteration " + iteration + " to " + written
+                        + " (" + type.name() + ")");
             }
             if (dataset != null) {
                 int written = new IterationDatasets(open).export(run, iteration, pairs, dataset);

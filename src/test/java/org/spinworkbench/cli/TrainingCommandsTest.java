@@ -289,7 +289,8 @@ class TrainingCommandsTest {
         Path exported = own.resolve("exported");
         assertEquals(0, run("export", "--run", "1", "--iteration", "2", "--output", exported.toString(),
                 "--workspace", sharedWorkspace.toString()), err.toString());
-        assertEquals("Exported run 1 iteration 2 to " + exported, out.toString().strip());
+        assertEquals("Exported run 1 iteration 2 to " + exported + " (F32)", out.toString().strip(),
+                "the base model's own weight type");
         assertGenerates(exported);
 
         assertEquals(1, run("export", "--run", "1", "--iteration", "3", "--output", own.resolve("none").toString(),

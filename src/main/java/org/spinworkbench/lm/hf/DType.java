@@ -35,6 +35,16 @@ public enum DType {
         return torchName;
     }
 
+    /** The dtype {@code config.json} calls {@code torch_dtype} this ("float16", ...); empty for others. */
+    public static Optional<DType> fromTorchName(String name) {
+        for (DType dtype : values()) {
+            if (dtype.torchName.equals(name)) {
+                return Optional.of(dtype);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The dtype with that safetensors name; empty for the ones we do not read (I64, F64, ...). */
     public static Optional<DType> fromSafetensorsName(String name) {
         for (DType dtype : values()) {

@@ -2,6 +2,8 @@ package org.spinworkbench.ui.export;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.spinworkbench.lm.hf.DType;
+import org.spinworkbench.runs.ExportPrecision;
 import org.spinworkbench.store.Iteration;
 import org.spinworkbench.store.IterationStatus;
 import org.spinworkbench.store.Project;
@@ -11,7 +13,7 @@ import org.spinworkbench.store.Split;
 import org.spinworkbench.store.Workspace;
 
 /** The run being exported and its iterations that have something to export, read from the store. */
-record ExportChoices(Run run, String projectName, List<ExportableIteration> iterations) {
+record ExportChoices(Run run, String projectName, List<ExportableIteration> iterations, DType precision) {
 
     /**
      * @throws IllegalArgumentException when the workspace has no such run
@@ -32,6 +34,6 @@ record ExportChoices(Run run, String projectName, List<ExportableIteration> iter
                 iterations.add(exportable);
             }
         }
-        return new ExportChoices(run, project, List.copyOf(iterations));
+        return new ExportChoices(run, project, List.copyOf(iterations), ExportPrecision.of(run));
     }
 }

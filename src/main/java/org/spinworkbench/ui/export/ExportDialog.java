@@ -120,8 +120,14 @@ public final class ExportDialog {
         close.disableProperty().bind(viewModel.busyProperty());
         close.setOnAction(event -> stage.close());
         ButtonBar.setButtonData(close, ButtonBar.ButtonData.CANCEL_CLOSE);
+        Button open = new Button(messages.get("export.openFolder"));
+        open.setId("exportOpenFolder");
+        open.visibleProperty().bind(viewModel.writtenProperty().isNotNull());
+        open.disableProperty().bind(viewModel.busyProperty());
+        open.setOnAction(event -> FolderOpener.open(viewModel.writtenProperty().get()));
+        ButtonBar.setButtonData(open, ButtonBar.ButtonData.LEFT);
         ButtonBar buttons = new ButtonBar();
-        buttons.getButtons().setAll(close);
+        buttons.getButtons().setAll(open, close);
 
         VBox root = new VBox(12, heading, iterationRow, section("export.model.heading"), modelForm(),
                 section("export.dataset.heading"), datasetForm(), progress, message, buttons);

@@ -60,6 +60,7 @@ public final class ExportViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> written = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper replaceQuestion = new ReadOnlyStringWrapper();
     private final BooleanBinding canExportModel;
     private final BooleanBinding canExportDataset;
@@ -126,6 +127,11 @@ public final class ExportViewModel {
         return message.getReadOnlyProperty();
     }
 
+    /** The folder the last export wrote to (the model's, or the dataset file's), for "Open folder"; null before. */
+    public ReadOnlyObjectProperty<Path> writtenProperty() {
+        return written.getReadOnlyProperty();
+    }
+
     /** The latest failure, for an error dialog; null while none. */
     public ReadOnlyObjectProperty<Failure> failureProperty() {
         return failure.getReadOnlyProperty();
@@ -167,6 +173,7 @@ public final class ExportViewModel {
         store.execute(() -> ExportChoices.load(workspace, runId), choices -> {
             heading.set(messages.get("export.heading", runId, choices.run().kind().name(), choices.projectName()));
             iterations.setAll(choices.iterations());
+            dtype.set(choices.precision()); // the base model's own: a float16 model is not written twice the size
             iteration.set(iterations.isEmpty() ? null : iterations.get(iterations.size() - 1));
             message.set(iterations.isEmpty() ? messages.get("export.nothing") : "");
             busy.set(false);
@@ -221,6 +228,7 @@ public final class ExportViewModel {
         onReplaceConfirmed = null;
         replaceQuestion.set(null);
         busy.set(false);
+        progress.set(0); // nothing was written: no full bar
         message.set(messages.get("export.notReplaced"));
     }
 
@@ -236,6 +244,8 @@ public final class ExportViewModel {
                        Write write) {
         busy.set(true);
         failure.set(null);
+        written.set(null);
+        progress.set(0);
         message.set("");
         store.execute(check::state, state -> {
             switch (state) {
@@ -258,14 +268,14 @@ public final class ExportViewModel {
                 models.export(runId, chosen, folder, type);
             }
             return folder;
-        }, written -> done(messages.get("export.model.done", chosen, written, type.name())),
+        }, folderWritten -> done(messages.get("export.model.done", chosen, folderWritten, type.name()), folderWritten),
                 error -> fail(messages.get("export.model.failed"), ExportErrors.describe(error, folder, messages)));
     }
 
     private void writeDataset(int chosen, Split which, Path file) {
         writing(messages.get("export.dataset.writing", chosen, file));
         writer.execute(() -> new IterationDatasets(workspace).export(runId, chosen, which, file),
-                count -> done(messages.get("export.dataset.done", count, chosen, file)),
+                count -> done(messages.get("export.dataset.done", count, chosen, file), file.getParent()),
                 error -> fail(messages.get("export.dataset.failed"), ExportErrors.describe(error, file, messages)));
     }
 
@@ -275,9 +285,10 @@ public final class ExportViewModel {
         message.set(text);
     }
 
-    private void done(String text) {
+    private void done(String text, Path folder) {
         progress.set(1);
         message.set(text);
+        written.set(folder);
         busy.set(false);
     }
 

@@ -106,6 +106,7 @@ class ExportViewModelTest {
         }
         assertFalse(viewModel.busyProperty().get());
         assertEquals(1.0, viewModel.progressProperty().get());
+        assertEquals(folder, viewModel.writtenProperty().get(), "what Open folder shows");
     }
 
     @Test
@@ -121,6 +122,8 @@ class ExportViewModelTest {
         viewModel.declineReplace();
         assertEquals(List.of(folder.resolve("notes.txt")), filesIn(folder));
         assertEquals("Nothing was written: the existing files are kept.", viewModel.messageProperty().get());
+        assertEquals(0.0, viewModel.progressProperty().get(), "no full bar when nothing was written");
+        assertNull(viewModel.writtenProperty().get());
 
         viewModel.exportModel();
         viewModel.confirmReplace();
