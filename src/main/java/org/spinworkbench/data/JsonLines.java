@@ -61,7 +61,7 @@ public final class JsonLines {
         try {
             element = JsonParser.parseString(text);
         } catch (JsonParseException e) {
-            throw new DataFileException(file, number, "not valid JSON: " + JsonProblem.describe(e));
+            throw new DataFileException(file, number, "not valid JSON: " + JsonProblem.describeInLine(e));
         }
         if (!element.isJsonObject()) {
             throw new DataFileException(file, number, "expected a JSON object, found " + kind(element));

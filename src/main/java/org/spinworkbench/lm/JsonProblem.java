@@ -13,6 +13,14 @@ public final class JsonProblem {
     private JsonProblem() {
     }
 
+    /**
+     * As {@link #describe}, for JSON that is one line of a file (a JSON Lines row): the line
+     * is named by the caller, so only the column is given ("… at column 59").
+     */
+    public static String describeInLine(Throwable e) {
+        return describe(e).replaceFirst(" at line 1, column ", " at column ");
+    }
+
     /** "malformed JSON at line 1, column 17", "the text ends at line 3, column 1 before the JSON does". */
     public static String describe(Throwable e) {
         Throwable root = e;

@@ -38,7 +38,7 @@ final class PairsFile {
             try {
                 pair = JSON.fromJson(lines.get(i), ScoredPair.class);
             } catch (JsonParseException e) {
-                throw damaged(file, i + 1, JsonProblem.describe(e));
+                throw damaged(file, i + 1, JsonProblem.describeInLine(e));
             }
             if (pair == null || pair.promptTokens() == null || pair.realTokens() == null
                     || pair.syntheticTokens() == null) {

@@ -23,6 +23,9 @@ class JsonProblemTest {
     @Test
     void textThatStopsEarlySaysSo() {
         assertEquals("the text ends at line 1, column 7 before the JSON does", problem("{\"a\": "));
+        // one line of a JSON Lines file: its number is the file's, so only the column is given
+        assertEquals("expected ':' at column 7", JsonProblem.describeInLine(
+                assertThrows(JsonParseException.class, () -> JsonParser.parseString("{\"a\" 1}"))));
         assertEquals("the text ends at line 2, column 1 before the JSON does", problem("[1,\n"));
     }
 }

@@ -43,7 +43,7 @@ class PairsFileTest {
 
         String message = e.getMessage();
         assertTrue(message.startsWith(file + " line 3 is damaged (unterminated "), message);
-        assertTrue(message.endsWith(" at line 1, column " + (text.lines().toList().get(2).length() - 18)
+        assertTrue(message.endsWith(" at column " + (text.lines().toList().get(2).length() - 18)
                 + "). Delete the file to generate the iteration's pairs again, then resume."), message);
         assertFalse(message.contains("See https") || message.contains("Strictness") || message.contains("\n"),
                 message);

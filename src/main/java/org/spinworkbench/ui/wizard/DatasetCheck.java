@@ -26,17 +26,26 @@ public record DatasetCheck(LoadedDataset train, LoadedDataset eval, List<Preview
                 : java.util.stream.Stream.concat(train.skipped().stream(), eval.skipped().stream()).toList();
     }
 
-    /** One sentence a file: format, examples, rows left out; then the task-accuracy questions, if any. */
+    /**
+     * One line a file: its format and how many of its rows are usable examples (the rows that
+     * are not are listed below it, and whether a run skips them is the policy's business); then
+     * the task-accuracy questions, if any.
+     */
     public String describe(Messages messages) {
-        List<String> lines = new ArrayList<>(List.of(train.describe()));
+        List<String> lines = new ArrayList<>(List.of(describe(train, messages)));
         if (eval != null) {
-            lines.add(eval.describe());
+            lines.add(describe(eval, messages));
         }
         if (accuracyFile != null) {
             lines.add(messages.get("wizard.data.accuracySummary", accuracyQuestions,
                     accuracyFile.getFileName().toString()));
         }
         return String.join("\n", lines);
+    }
+
+    private static String describe(LoadedDataset file, Messages messages) {
+        return messages.get("wizard.data.fileSummary", file.examples().size(), file.rowsRead(),
+                file.file().getFileName().toString(), file.format().label());
     }
 
     /** Whether iteration 1 could train on synthetic responses the data carries. */

@@ -67,6 +67,9 @@ final class ParametersStepView extends VBox {
         CheckBox generated = new CheckBox(messages.get("wizard.param.useDataGenerated"));
         generated.setId("useDataGeneratedCheck");
         generated.selectedProperty().bindBidirectional(viewModel.useDataGeneratedProperty());
+        // offered only for data that carries synthetic responses; once ticked it can always be cleared
+        generated.disableProperty().bind(viewModel.dataCarriesGeneratedProperty().not()
+                .and(generated.selectedProperty().not()));
         grid.add(generated, 0, row, 2, 1);
         grid.add(WizardControls.help(messages.get("wizard.help.useDataGenerated")), 2, row);
 

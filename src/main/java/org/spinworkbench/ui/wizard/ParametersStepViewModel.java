@@ -43,6 +43,7 @@ public final class ParametersStepViewModel {
     private boolean loading;
     private final ReadOnlyObjectWrapper<Parameter> errorField = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper dataCarriesGenerated = new ReadOnlyBooleanWrapper(true);
 
     /** {@code limits} says what the chosen model and data allow, asked at each check. */
     public ParametersStepViewModel(Messages messages, Supplier<ParameterForm.Limits> limits) {
@@ -116,6 +117,11 @@ public final class ParametersStepViewModel {
         return notice.getReadOnlyProperty();
     }
 
+    /** Whether the chosen data has a synthetic response on every row for iteration 1 to use. */
+    public ReadOnlyBooleanProperty dataCarriesGeneratedProperty() {
+        return dataCarriesGenerated.getReadOnlyProperty();
+    }
+
     /** The field the problem is in, for the view to mark; null when none is. */
     public ReadOnlyObjectProperty<Parameter> errorFieldProperty() {
         return errorField.getReadOnlyProperty();
@@ -187,7 +193,9 @@ public final class ParametersStepViewModel {
 
     /** Checks again; the model or data may have changed what is allowed. */
     public void validate() {
-        Optional<ParameterProblem> problem = form.problem(limits.get());
+        ParameterForm.Limits now = limits.get();
+        dataCarriesGenerated.set(now.dataCarriesGenerated());
+        Optional<ParameterProblem> problem = form.problem(now);
         warning.set(problem.isEmpty() ? form.warning().map(texts::problem).orElse("") : "");
         error.set(problem.map(texts::problem).orElse(""));
         errorField.set(problem.map(ParameterProblem::field).orElse(null));

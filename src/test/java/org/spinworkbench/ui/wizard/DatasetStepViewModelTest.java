@@ -49,8 +49,8 @@ class DatasetStepViewModelTest {
         assertTrue(data.validProperty().get(), data.errorProperty().get());
         assertEquals("", data.errorProperty().get());
         assertEquals("9 training and 1 held-out examples", data.splitTextProperty().get());
-        assertTrue(data.summaryProperty().get().startsWith("10 examples from with-bad-lines.jsonl (prompt/response);"
-                + " 2 rows of 12 skipped"), data.summaryProperty().get());
+        // the policy is Stop: nothing is said to be skipped, only what is usable
+        assertEquals("with-bad-lines.jsonl (prompt/response): 10 of 12 rows usable", data.summaryProperty().get());
         assertEquals(ProblemPolicy.SKIP, data.choice().policy());
     }
 

@@ -84,6 +84,8 @@ class TrainingWizardViewModelTest {
                 .toList());
         assertEquals("Lengths shortened to fit the model's context of 256 tokens.",
                 wizard.parameters().noticeProperty().get());
+        assertFalse(wizard.parameters().dataCarriesGeneratedProperty().get(),
+                "prompt/response rows carry no synthetic response: the choice to use them is not offered");
         wizard.parameters().field(Parameter.MAX_LENGTH).set("64");
         wizard.parameters().field(Parameter.MAX_PROMPT_LENGTH).set("32");
         assertTrue(wizard.canGoNextProperty().get(), wizard.parameters().errorProperty().get());
