@@ -50,11 +50,16 @@ final class Trainer {
     }
 
     long stepsPerEpoch() {
-        return (objective.size() + settings.examplesPerStep() - 1) / settings.examplesPerStep();
+        return steps(objective.size(), settings.examplesPerStep(), 1);
     }
 
     long totalSteps() {
-        return stepsPerEpoch() * settings.epochs();
+        return steps(objective.size(), settings.examplesPerStep(), settings.epochs());
+    }
+
+    /** Steps of {@code examplesPerStep} examples (the last one may have fewer) over {@code examples}, {@code epochs} times. */
+    static long steps(int examples, int examplesPerStep, int epochs) {
+        return (long) epochs * ((examples + examplesPerStep - 1) / examplesPerStep);
     }
 
     /** Runs the optimiser steps from {@code firstStep} (0, or where a checkpoint left off) to the end. */

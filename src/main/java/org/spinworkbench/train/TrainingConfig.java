@@ -126,6 +126,19 @@ public record TrainingConfig(
         return new Truncation(maxLength, maxPromptLength);
     }
 
+    /**
+     * The optimiser steps the whole run takes on {@code trainingExamples} examples: each
+     * iteration's epochs over its pairs (twice as many from iteration 2 when the previous
+     * iteration's pairs are mixed in), {@code batchSize × gradientAccumulation} examples a step.
+     */
+    public long optimiserSteps(int trainingExamples) {
+        int examplesPerStep = batchSize * gradientAccumulation;
+        long steps = Trainer.steps(trainingExamples, examplesPerStep, epochs);
+        int iterationsLeft = (kind == Kind.SFT ? 1 : iterations) - 1;
+        return steps + iterationsLeft * Trainer.steps(mixPrevious ? 2 * trainingExamples : trainingExamples,
+                examplesPerStep, epochs);
+    }
+
     public LearningRateSchedule scheduleFor(long totalSteps) {
         long warmup = (long) Math.ceil(warmupRatio * totalSteps);
         return switch (schedule) {

@@ -330,6 +330,30 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void theWizardsEquivalentCommandStartsARunWithExactlyItsSettings() throws Exception {
+        TrainingConfig training = TrainingConfig.builder().optIterations(1).optEpochs(1).optBeta(0.3)
+                .optLoss(org.spinworkbench.train.SpinLossKind.HINGE).optLearningRate(1e-3).optWeightDecay(0.01)
+                .optWarmupRatio(0.1).optSchedule(TrainingConfig.Schedule.COSINE).optBatchSize(4)
+                .optGradientAccumulation(2).optMaxGradNorm(0.5).optLengths(64, 32).optMaxNewTokens(4)
+                .optTemperature(0.7).optTopP(0.9).optMixPrevious(true).optRaw(true)
+                .optFormat(new org.spinworkbench.train.PromptFormat(org.spinworkbench.lm.hf.BosPolicy.TEMPLATE,
+                        org.spinworkbench.data.PromptTurns.FIRST_TURN))
+                .optNllAlpha(0.5).optKlAnchor(0.25).optOpponents(2).optSeed(9).optSaveSteps(0).build();
+        RunSpec spec = new RunSpec("Round trip 'quoted'", model.toAbsolutePath().normalize().toString(),
+                data.toAbsolutePath().normalize().toString(), "PROMPT_RESPONSE", null, 0.1, 3, true, training, null);
+        Path workspace = own.resolve("ws");
+        List<String> words = new ArrayList<>(org.spinworkbench.runs.SpinCommandLine.arguments(spec));
+        words.addAll(List.of("--workspace", workspace.toString(), "--device", "cpu", "--threads", "1"));
+
+        assertEquals(0, run(words.toArray(String[]::new)), err.toString());
+        try (Workspace open = Workspace.open(workspace)) {
+            assertEquals(spec, RunSpec.fromJson(open.runs().listAll().get(0).run().configJson()));
+        }
+        assertTrue(org.spinworkbench.runs.SpinCommandLine.shell(spec).startsWith(
+                "spin-workbench spin --project 'Round trip '\\''quoted'\\''' --model "), "quoted for a shell");
+    }
+
+    @Test
     void resumingACompletedRunIsAClearError() {
         assertEquals(1, run("spin", "--resume", "1", "--workspace", sharedWorkspace.toString(), "--device", "cpu"));
         assertEquals("error: Run 1 is already complete.", lastLine(err.toString()));

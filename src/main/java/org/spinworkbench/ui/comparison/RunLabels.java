@@ -1,6 +1,5 @@
 package org.spinworkbench.ui.comparison;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.spinworkbench.train.TrainingConfig;
+import org.spinworkbench.runs.Decimals;
 import org.spinworkbench.ui.common.Messages;
 
 /**
@@ -52,8 +51,8 @@ final class RunLabels {
                 run -> run.run().kind().name(),
                 known(run -> messages.get("comparison.diff.data", fileName(run.spec().dataset()))),
                 known(run -> messages.get("comparison.diff.model", fileName(run.spec().baseModel()))),
-                known(run -> messages.get("comparison.diff.beta", decimal(run.training().beta()))),
-                known(run -> messages.get("comparison.diff.lr", decimal(run.training().learningRate()))),
+                known(run -> messages.get("comparison.diff.beta", Decimals.text(run.training().beta()))),
+                known(run -> messages.get("comparison.diff.lr", Decimals.text(run.training().learningRate()))),
                 known(run -> messages.get("comparison.diff.epochs", run.training().epochs())),
                 known(run -> messages.get("comparison.diff.iterations", run.training().iterations())),
                 known(run -> messages.get("comparison.diff.loss", run.training().loss().name().toLowerCase(Locale.ROOT))),
@@ -61,9 +60,9 @@ final class RunLabels {
                         * run.training().gradientAccumulation())),
                 known(run -> messages.get("comparison.diff.maxLength", run.training().maxLength())),
                 known(run -> run.training().nllAlpha() > 0
-                        ? messages.get("comparison.diff.nll", decimal(run.training().nllAlpha())) : ""),
+                        ? messages.get("comparison.diff.nll", Decimals.text(run.training().nllAlpha())) : ""),
                 known(run -> run.training().klAnchor() > 0
-                        ? messages.get("comparison.diff.kl", decimal(run.training().klAnchor())) : ""),
+                        ? messages.get("comparison.diff.kl", Decimals.text(run.training().klAnchor())) : ""),
                 known(run -> run.training().opponents() > 1
                         ? messages.get("comparison.diff.opponents", run.training().opponents()) : ""),
                 known(run -> messages.get("comparison.diff.seed", run.training().seed())));
@@ -76,10 +75,5 @@ final class RunLabels {
     private static String fileName(String path) {
         Path name = Path.of(path).getFileName();
         return name == null ? path : name.toString();
-    }
-
-    /** 0.0001 rather than 1.0E-4, 0.1 rather than 0.10000: as typed, not as a double prints. */
-    static String decimal(double value) {
-        return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
     }
 }

@@ -12,7 +12,7 @@ import org.spinworkbench.ui.common.Messages;
  * either the reason it could not ({@code problem}) or the counts it would train and
  * evaluate on ({@code splitText}). Exactly one of the two is not empty.
  */
-record DataVerdict(String problem, String splitText) {
+record DataVerdict(String problem, String splitText, int trainingExamples) {
 
     boolean usable() {
         return problem.isEmpty();
@@ -42,13 +42,14 @@ record DataVerdict(String problem, String splitText) {
         try {
             // The seed picks which examples are held out, not how many: the run's own seed is not needed here.
             SplitCounts counts = SplitCounts.of(found, split, share, held, TrainingConfig.DEFAULT_SEED);
-            return new DataVerdict("", messages.get("wizard.data.splitCounts", counts.train(), counts.eval()));
+            return new DataVerdict("", messages.get("wizard.data.splitCounts", counts.train(), counts.eval()),
+                    counts.train());
         } catch (IllegalArgumentException e) {
             return refused(e.getMessage());
         }
     }
 
     private static DataVerdict refused(String problem) {
-        return new DataVerdict(problem, "");
+        return new DataVerdict(problem, "", 0);
     }
 }

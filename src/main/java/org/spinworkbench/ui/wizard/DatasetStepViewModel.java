@@ -61,6 +61,7 @@ public final class DatasetStepViewModel {
     private Runnable onDemoChosen = () -> { };
     /** While another training file is being chosen, the format goes back to detection without a read of its own. */
     private boolean choosingFile;
+    private int trainingExamples;
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObservableList<PreviewRow> preview = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
@@ -291,6 +292,11 @@ public final class DatasetStepViewModel {
         accuracyFile.set(previous.accuracyData() == null ? "" : previous.accuracyData());
     }
 
+    /** How many examples the run will train on as the data is chosen now; 0 until it is usable. */
+    public int trainingExamples() {
+        return trainingExamples;
+    }
+
     /** The data as chosen; only when {@link #validProperty()} holds. */
     public DataChoice choice() {
         DatasetCheck found = check.get();
@@ -322,6 +328,7 @@ public final class DatasetStepViewModel {
             return;
         }
         DataVerdict verdict = DataVerdict.of(found, policy.get(), split.get(), fraction.get(), size.get(), messages);
+        trainingExamples = verdict.trainingExamples();
         error.set(verdict.problem());
         splitText.set(verdict.splitText());
         usable.set(verdict.usable());

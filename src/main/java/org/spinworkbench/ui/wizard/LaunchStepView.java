@@ -20,7 +20,12 @@ final class LaunchStepView extends VBox {
         HBox progress = new HBox(8, launching, waiting);
         progress.visibleProperty().bind(viewModel.launchingProperty());
         progress.managedProperty().bind(progress.visibleProperty());
-        getChildren().addAll(WizardControls.heading(messages.get("wizard.launch.heading")),
+        Label summary = new Label();
+        summary.setId("launchSummary");
+        summary.setWrapText(true);
+        summary.getStyleClass().add("wizard-section");
+        summary.textProperty().bind(viewModel.launchSummaryProperty());
+        getChildren().addAll(WizardControls.heading(messages.get("wizard.launch.heading")), summary,
                 WizardControls.help(messages.get("wizard.launch.explanation", viewModel.project().name())),
                 progress, WizardControls.error("launchError", viewModel.launchErrorProperty()));
     }

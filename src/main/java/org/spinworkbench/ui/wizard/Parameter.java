@@ -1,7 +1,7 @@
 package org.spinworkbench.ui.wizard;
 
-import java.math.BigDecimal;
 import java.util.Locale;
+import org.spinworkbench.runs.Decimals;
 import org.spinworkbench.train.TrainingConfig;
 
 /**
@@ -100,15 +100,6 @@ public enum Parameter {
 
     /** Short and exact: no trailing zeros; an exponent for learning-rate-sized numbers and huge ones. */
     static String decimal(double value) {
-        BigDecimal exact = BigDecimal.valueOf(value).stripTrailingZeros();
-        String plain = exact.toPlainString();
-        boolean tiny = value != 0 && Math.abs(value) < 1e-3;
-        if (!tiny && plain.length() <= 8) {
-            return plain;
-        }
-        String unscaled = exact.unscaledValue().abs().toString();
-        int exponent = unscaled.length() - 1 - exact.scale();
-        String digits = unscaled.length() == 1 ? unscaled : unscaled.charAt(0) + "." + unscaled.substring(1);
-        return (exact.signum() < 0 ? "-" : "") + digits + "e" + exponent;
+        return Decimals.text(value);
     }
 }

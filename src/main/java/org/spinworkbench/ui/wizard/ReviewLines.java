@@ -17,7 +17,7 @@ final class ReviewLines {
         this.texts = new ParameterTexts(messages);
     }
 
-    List<ReviewLine> of(RunSpec spec, ModelSummary model, DatasetCheck data, String splitText) {
+    List<ReviewLine> of(RunSpec spec, ModelSummary model, DatasetCheck data, String splitText, int trainingExamples) {
         TrainingConfig training = spec.training();
         List<ReviewLine> lines = new ArrayList<>();
         lines.add(new ReviewLine(messages.get("wizard.review.project"), spec.project()));
@@ -39,6 +39,9 @@ final class ReviewLines {
         lines.add(new ReviewLine(messages.get("wizard.review.accuracy"), spec.accuracyData() == null
                 ? messages.get("wizard.review.accuracyNone")
                 : messages.get("wizard.review.accuracyFile", spec.accuracyData(), data.accuracyQuestions())));
+        lines.add(new ReviewLine(messages.get("wizard.review.steps"), messages.get("wizard.review.stepsValue",
+                training.optimiserSteps(trainingExamples), trainingExamples,
+                training.batchSize() * training.gradientAccumulation())));
         for (Parameter parameter : Parameter.values()) {
             lines.add(new ReviewLine(texts.label(parameter), parameter.text(training)));
         }

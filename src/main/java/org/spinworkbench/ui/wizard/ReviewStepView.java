@@ -1,12 +1,21 @@
 package org.spinworkbench.ui.wizard;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.spinworkbench.ui.common.Messages;
 
 /** Step 4: every choice in words, as the run will be recorded. */
@@ -27,17 +36,48 @@ final class ReviewStepView extends VBox {
         value.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().value()));
         value.setSortable(false);
         value.setCellFactory(column -> new TableCell<>() {
+            private final Text shown = new Text();
+
+            {
+                // long paths wrap within the column instead of ending in "…"
+                shown.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+                shown.getStyleClass().add("review-value");
+                setPrefHeight(Region.USE_COMPUTED_SIZE);
+            }
+
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
-                setText(empty ? null : text);
-                setTooltip(empty || text == null ? null : new Tooltip(text)); // long paths do not fit the column
+                shown.setText(empty || text == null ? "" : text);
+                setText(null);
+                setGraphic(empty ? null : shown);
+                setTooltip(empty || text == null ? null : new Tooltip(text));
             }
         });
         table.getColumns().add(label);
         table.getColumns().add(value);
         VBox.setVgrow(table, Priority.ALWAYS);
+
+        TextArea command = new TextArea();
+        command.setId("reviewCommand");
+        command.setEditable(false);
+        command.setWrapText(true);
+        command.setPrefRowCount(3);
+        command.textProperty().bind(viewModel.commandLineProperty());
+        command.getStyleClass().add("review-command");
+        Button copy = new Button(messages.get("wizard.review.copy"));
+        copy.setId("reviewCopyCommand");
+        Label copied = new Label();
+        copy.setOnAction(event -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(viewModel.commandLineProperty().get());
+            Clipboard.getSystemClipboard().setContent(content);
+            copied.setText(messages.get("wizard.review.copied"));
+        });
+        HBox commandHeader = new HBox(8, new Label(messages.get("wizard.review.command")), copy, copied);
+        commandHeader.setAlignment(Pos.CENTER_LEFT);
+
         getChildren().addAll(WizardControls.heading(messages.get("wizard.review.heading")),
-                WizardControls.help(messages.get("wizard.review.explanation")), table);
+                WizardControls.help(messages.get("wizard.review.explanation")), table, commandHeader, command);
     }
 }

@@ -1,5 +1,6 @@
 package org.spinworkbench.ui.wizard;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
@@ -17,6 +18,7 @@ import org.spinworkbench.runs.DemoRecipe;
 import org.spinworkbench.runs.LiveRun;
 import org.spinworkbench.runs.LiveRuns;
 import org.spinworkbench.runs.RunSpec;
+import org.spinworkbench.runs.SpinCommandLine;
 import org.spinworkbench.store.Project;
 import org.spinworkbench.ui.common.Messages;
 import org.spinworkbench.ui.demo.WorkspaceDemoLauncher;
@@ -38,6 +40,8 @@ public final class TrainingWizardViewModel {
 
     private final ReadOnlyObjectWrapper<WizardStep> step = new ReadOnlyObjectWrapper<>(WizardStep.MODEL);
     private final ObservableList<ReviewLine> review = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper commandLine = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper launchSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper launching = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper launchError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Long> launchedRun = new ReadOnlyObjectWrapper<>();
@@ -118,6 +122,16 @@ public final class TrainingWizardViewModel {
         return project;
     }
 
+    /** The {@code spin} command that starts the same run, for scripts; filled when the review is shown. */
+    public ReadOnlyStringProperty commandLineProperty() {
+        return commandLine.getReadOnlyProperty();
+    }
+
+    /** What Launch starts, in one sentence; filled when the launch page is shown. */
+    public ReadOnlyStringProperty launchSummaryProperty() {
+        return launchSummary.getReadOnlyProperty();
+    }
+
     /** Every choice in words; filled when the review is shown. */
     public ObservableList<ReviewLine> review() {
         return review;
@@ -161,7 +175,15 @@ public final class TrainingWizardViewModel {
             parameters.validate(); // the model and data just chosen may allow less
         }
         if (target == WizardStep.REVIEW) {
-            review.setAll(describe(spec()));
+            RunSpec spec = spec();
+            review.setAll(describe(spec));
+            commandLine.set(SpinCommandLine.shell(spec));
+        }
+        if (target == WizardStep.LAUNCH) {
+            RunSpec spec = spec();
+            launchSummary.set(messages.get("wizard.launch.summary", spec.training().iterations(),
+                    Path.of(spec.baseModel()).getFileName().toString(), Path.of(spec.dataset()).getFileName().toString(),
+                    data.trainingExamples(), spec.training().optimiserSteps(data.trainingExamples())));
         }
         step.set(target);
     }
@@ -228,6 +250,7 @@ public final class TrainingWizardViewModel {
     }
 
     private List<ReviewLine> describe(RunSpec spec) {
-        return reviewLines.of(spec, model.summary(), data.checkProperty().get(), data.splitTextProperty().get());
+        return reviewLines.of(spec, model.summary(), data.checkProperty().get(), data.splitTextProperty().get(),
+                data.trainingExamples());
     }
 }

@@ -112,6 +112,12 @@ class TrainingWizardViewModelTest {
         assertTrue(review.get("Base model").startsWith(model.toAbsolutePath().normalize() + " (LlamaForCausalLM, "),
                 review.get("Base model"));
         assertEquals(data.toAbsolutePath().normalize() + " (prompt/response, 12 examples)", review.get("Training data"));
+        long steps = wizard.spec().training().optimiserSteps(9);
+        assertEquals(steps + " in all (9 training examples, 3 a step)", review.get("Optimiser steps"));
+        assertEquals(org.spinworkbench.runs.SpinCommandLine.shell(wizard.spec()), wizard.commandLineProperty().get());
+        wizard.next();
+        assertEquals("1 iteration of self-play from base-model on sums.jsonl: 9 training examples, " + steps
+                + " optimiser steps.", wizard.launchSummaryProperty().get());
         assertEquals("25% of the data held out — 9 training and 3 held-out examples", review.get("Evaluation"));
         assertEquals("None; a bad row stops the run", review.get("Bad rows"));
         assertEquals("Not measured", review.get("Task accuracy"));
