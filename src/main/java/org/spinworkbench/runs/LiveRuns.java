@@ -1,7 +1,10 @@
 package org.spinworkbench.runs;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.spinworkbench.lm.ComputeDevice;
 import org.spinworkbench.store.Workspace;
@@ -19,6 +22,7 @@ public final class LiveRuns {
     private final Workspace workspace;
     private final Supplier<RunService> services;
     private LiveRun current;
+    private final List<Consumer<LiveRun>> onStart = new CopyOnWriteArrayList<>();
 
     /** {@code services} makes the run service on the run's own thread (choosing a device starts the engine). */
     public LiveRuns(Workspace workspace, Supplier<RunService> services) {
@@ -28,6 +32,11 @@ public final class LiveRuns {
 
     public Workspace workspace() {
         return workspace;
+    }
+
+    /** Tells {@code listener} of every run started or resumed here, on the calling thread, as it starts. */
+    public void onStart(Consumer<LiveRun> listener) {
+        onStart.add(listener);
     }
 
     /**
@@ -44,6 +53,7 @@ public final class LiveRuns {
     public synchronized LiveRun start(RunSpec spec, Cancellation cancellation) {
         requireIdle();
         current = LiveRun.start(listener -> service(listener).prepare(spec, listener), spec.project(), cancellation);
+        onStart.forEach(listener -> listener.accept(current));
         return current;
     }
 
@@ -55,6 +65,7 @@ public final class LiveRuns {
     public synchronized LiveRun resume(long runId, String project) {
         requireIdle();
         current = LiveRun.resume(runId, listener -> service(listener), project);
+        onStart.forEach(listener -> listener.accept(current));
         return current;
     }
 

@@ -15,6 +15,7 @@ public final class UiSettings {
     public static final String THEME = "ui.theme";
     public static final String DEVICE = "ui.device";
     public static final String THREADS = "ui.threads";
+    static final String LAST_PROJECT = "ui.lastProject";
     static final String WINDOW_X = "ui.window.x";
     static final String WINDOW_Y = "ui.window.y";
     static final String WINDOW_WIDTH = "ui.window.width";
@@ -33,6 +34,19 @@ public final class UiSettings {
 
     public void saveLanguage(Language language) {
         settings.put(LANGUAGE, language.settingValue());
+    }
+
+    /** The project selected when the window last closed; empty the first time or when unreadable. */
+    public java.util.Optional<Long> lastProject() {
+        try {
+            return settings.get(LAST_PROJECT).map(Long::valueOf);
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    public void saveLastProject(long projectId) {
+        settings.put(LAST_PROJECT, Long.toString(projectId));
     }
 
     public Theme theme() {

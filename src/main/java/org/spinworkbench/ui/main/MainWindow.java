@@ -9,9 +9,11 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.spinworkbench.runs.DemoRecipe;
+import org.spinworkbench.runs.LiveRun;
 import org.spinworkbench.runs.LiveRuns;
 import org.spinworkbench.runs.RunService;
 import org.spinworkbench.store.Project;
+import org.spinworkbench.store.RunStatus;
 import org.spinworkbench.store.SavedWorkspaceFolder;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.ui.about.AboutDialog;
@@ -74,13 +76,33 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
         // read when each run starts, on its own thread, so a changed device applies to the next run
         this.liveRuns = new LiveRuns(workspace, () -> new RunService(workspace, settings.device().select().device()));
         this.demoLauncher = demoLaunchers.apply(liveRuns);
+        liveRuns.onStart(this::reportWhileTraining);
+    }
+
+    /** The status bar says a run trains, not "Ready", until it ends, and then how it ended. */
+    private void reportWhileTraining(LiveRun run) {
+        run.runId().thenAccept(id -> Platform.runLater(() ->
+                viewModel.status().report(messages.get("status.training", id, run.project()))));
+        run.outcome().whenComplete((outcome, failure) -> Platform.runLater(() -> viewModel.status().report(
+                outcome != null ? messages.get("status.runEnded", outcome.runId(), ended(outcome.status()))
+                        : messages.get("status.runFailed", ErrorMessages.describe(
+                                failure instanceof Exception e ? e : new IllegalStateException(failure), messages)))));
+    }
+
+    private String ended(RunStatus status) {
+        return switch (status) {
+            case COMPLETED -> messages.get("status.runEnded.completed");
+            case CANCELLED -> messages.get("status.runEnded.cancelled");
+            case FAILED -> messages.get("status.runEnded.failed");
+            default -> messages.get("status.runEnded.stopped");
+        };
     }
 
     /** Builds the content in the saved language, puts the window where it was and shows it. */
     public void show() {
         assert Platform.isFxApplicationThread();
         Language language = settings.language();
-        Parent root = Styles.apply(build(language, null, null));
+        Parent root = Styles.apply(build(language, settings.lastProject().orElse(null), null));
         Styles.setTheme(root, settings.theme());
         Scene scene = new Scene(root);
         stage.setScene(scene);
@@ -229,6 +251,11 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
                 runId -> liveRuns.find(runId).isPresent());
         var actions = new ProjectActions(stage, messages, viewModel.explorer(), workspace.projects());
         MainView view = new MainView(viewModel, actions, this, this, messages);
+        viewModel.explorer().selectedProjectProperty().addListener((observable, before, now) -> {
+            if (now != null) {
+                settings.saveLastProject(now.id()); // opened again on the next start
+            }
+        });
         viewModel.load(selectId, statusKey == null ? messages.get("status.ready") : messages.get(statusKey));
         return view;
     }

@@ -40,6 +40,9 @@ class RunsInTheWindowTest extends MainWindowTestBase {
         LiveRun live = window.liveRuns().start(TinyRuns.spec(TinyRuns.model(files), TinyRuns.data(files, 48),
                 TinyRuns.config(6, 1)));
         long runId = live.runId().get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Run " + runId + " of Tiny is training; its dashboard shows it.", text("#statusMessage"),
+                "not \"Ready\" while a run trains");
 
         fire("menuQuit");
         assertTrue(lookup("#stopRunOnQuitConfirmation").tryQuery().isPresent(), "asks before stopping a training run");
@@ -53,6 +56,28 @@ class RunsInTheWindowTest extends MainWindowTestBase {
         waitUntilClosed();
         assertEquals(RunStatus.CANCELLED, stopped.status(), stopped.message());
         assertEquals(RunStatus.CANCELLED, workspace.runs().findById(runId).orElseThrow().status());
+    }
+
+    @Test
+    void theStatusBarSaysHowARunEndedAndTheLastProjectIsOpenedOnTheNextStart() throws Exception {
+        Path files = folder.resolve("files");
+        LiveRun live = window.liveRuns().start(TinyRuns.spec(TinyRuns.model(files), TinyRuns.data(files),
+                TinyRuns.config(1, 0)));
+        RunOutcome outcome = live.outcome().get(120, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Run " + outcome.runId() + ": completed.", text("#statusMessage"));
+
+        interact(() -> window.viewModel().explorer().reload(null));
+        clickOn("Tiny");
+        interact(() -> {
+            stage.close();
+            stage = new javafx.stage.Stage();
+            window = new MainWindow(stage, workspace, new org.spinworkbench.ui.common.CurrentThreadTaskExecutor(),
+                    java.util.Locale.ENGLISH);
+            window.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Tiny", window.viewModel().explorer().selectedProject().name(), "the last project, reselected");
     }
 
     private void waitUntilClosed() throws TimeoutException {
