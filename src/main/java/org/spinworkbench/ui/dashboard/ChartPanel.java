@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -63,6 +64,8 @@ final class ChartPanel {
         yAxis.setUnit(null);
         yAxis.setForceZeroInRange(false);
         yAxis.setAutoRangePadding(0.05);
+        yAxis.setTickLabelFormatter(new TickLabels());
+        xAxis.setTickLabelFormatter(new TickLabels());
         chart = new XYChart(xAxis, yAxis);
         chart.setId(id);
         chart.setAnimated(false);
@@ -145,10 +148,16 @@ final class ChartPanel {
         chart.getYAxis().setAutoRanging(true);
     }
 
-    /** The chart as it is shown, for Save PNG. */
+    /** The chart as it is shown with its title, for Save PNG; its own buttons are left out of the picture. */
     WritableImage picture() {
         assert Platform.isFxApplicationThread();
-        return root.snapshot(null, null);
+        List<Node> buttons = bar.getChildren().stream().filter(node -> node instanceof Button).toList();
+        buttons.forEach(button -> button.setVisible(false));
+        try {
+            return root.snapshot(null, null);
+        } finally {
+            buttons.forEach(button -> button.setVisible(true));
+        }
     }
 
     List<Double> iterationMarks() {
@@ -162,6 +171,9 @@ final class ChartPanel {
             XValueIndicator end = new XValueIndicator(xAxis, ends.get(i),
                     messages.get("dashboard.chart.boundary", i + 1));
             end.setEditable(false);
+            // inside the iteration it ends, at the top: the last one is not cut at the axis' end
+            end.setLabelHorizontalAnchor(HPos.RIGHT);
+            end.setLabelPosition(0.04);
             indicators.add(end);
         }
         chart.getPlugins().addAll(indicators);

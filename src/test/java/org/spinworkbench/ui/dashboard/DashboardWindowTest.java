@@ -155,11 +155,11 @@ class DashboardWindowTest extends FxRobot {
 
     @Test
     void aCancelledRunResumesToCompletion() throws Exception {
-        // enough rows that the run is still training when the dashboard has joined it
         long runId = startRun(1, 48);
+        // held before the dashboard opens: on an idle machine the run could end before it joins
+        holdTrainingUntilCancelled();
         openDashboard(runId);
         waitUntil(() -> !lookup("#dashboardCancel").queryButton().isDisabled());
-        holdTrainingUntilCancelled();
 
         interact(() -> window.show()); // in front, so the robot's click lands on it
         clickOn("#dashboardCancel");

@@ -1,0 +1,30 @@
+package org.spinworkbench.ui.dashboard;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import javafx.util.StringConverter;
+import org.spinworkbench.runs.Decimals;
+
+/**
+ * Axis numbers as people write them, four significant digits: 0.6925, 2e-5 (a learning rate
+ * was "0.00E0" with the axis' own format), 150 for a step.
+ */
+final class TickLabels extends StringConverter<Number> {
+    @Override
+    public String toString(Number value) {
+        if (value == null) {
+            return "";
+        }
+        double x = value.doubleValue();
+        if (!Double.isFinite(x)) {
+            return String.valueOf(x);
+        }
+        // the axis' tick arithmetic leaves 0.69250000001: round first, then write it short
+        return Decimals.text(new BigDecimal(String.format(Locale.ROOT, "%.4g", x)).doubleValue());
+    }
+
+    @Override
+    public Number fromString(String text) {
+        return Double.valueOf(text);
+    }
+}
