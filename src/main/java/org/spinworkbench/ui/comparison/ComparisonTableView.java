@@ -6,9 +6,8 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import org.spinworkbench.ui.common.Messages;
+import org.spinworkbench.ui.common.TextWidth;
 
 /** A row per compared run and iteration; the metric columns follow the chosen metric. */
 final class ComparisonTableView extends TableView<ComparisonRow> {
@@ -30,23 +29,14 @@ final class ComparisonTableView extends TableView<ComparisonRow> {
 
     private void fitColumns() {
         for (TableColumn<ComparisonRow, ?> column : getColumns()) {
-            double widest = textWidth(column.getText());
+            double widest = TextWidth.column(column.getText());
             for (ComparisonRow row : getItems()) {
                 Object value = column.getCellData(row);
-                widest = Math.max(widest, textWidth(value == null ? "" : value.toString()));
+                widest = Math.max(widest, TextWidth.column(value == null ? "" : value.toString()));
             }
-            column.setPrefWidth(Math.ceil(widest) + CELL_PADDING);
+            column.setPrefWidth(widest);
         }
     }
-
-    private double textWidth(String text) {
-        Text measured = new Text(text);
-        measured.setFont(Font.getDefault());
-        return measured.getLayoutBounds().getWidth();
-    }
-
-    /** Room for the cell's insets and the header's sort arrow. */
-    private static final double CELL_PADDING = 28;
 
     private void rebuild() {
         getColumns().clear();

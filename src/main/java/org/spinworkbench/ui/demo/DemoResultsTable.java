@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.spinworkbench.ui.common.Messages;
+import org.spinworkbench.ui.common.TextWidth;
 
 /** Each model's held-out scores, one row per model, filled in as the demo evaluates them. */
 final class DemoResultsTable extends TableView<DemoResult> {
@@ -37,6 +38,7 @@ final class DemoResultsTable extends TableView<DemoResult> {
                                                           Function<DemoResult, String> text) {
         TableColumn<DemoResult, String> column = new TableColumn<>(title);
         column.setId(id);
+        column.setMinWidth(TextWidth.column(title)); // "Reward margin", not "Reward m…"; a scroll bar if need be
         column.setSortable(false);
         column.setReorderable(false);
         column.setCellValueFactory(cell -> constant(text.apply(cell.getValue())));

@@ -113,6 +113,15 @@ class DemoWindowTest extends FxRobot {
     }
 
     @Test
+    void everyScoreColumnShowsItsWholeHeader() {
+        TableView<?> results = lookup("#demoResults").queryAs(TableView.class);
+        for (TableColumn<?, ?> column : results.getColumns()) {
+            assertTrue(column.getWidth() >= org.spinworkbench.ui.common.TextWidth.of(column.getText()),
+                    "\"" + column.getText() + "\" is cut: " + column.getWidth());
+        }
+    }
+
+    @Test
     void closingWhileRunningAsksFirstAndThenCancels() throws TimeoutException {
         clickOn("#demoStart");
         waitUntil(() -> "Generating responses".equals(text("#demoPhase")));
