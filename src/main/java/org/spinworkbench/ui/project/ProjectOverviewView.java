@@ -19,6 +19,7 @@ public final class ProjectOverviewView extends ScrollPane {
                                Messages messages) {
         setId("projectOverview");
         setFitToWidth(true);
+        setFitToHeight(true); // the runs table takes the height a tall window has (it scrolls below its minimum)
         getStyleClass().add("project-overview");
 
         Label title = new Label();
@@ -59,7 +60,7 @@ public final class ProjectOverviewView extends ScrollPane {
                 sectionHeading(messages.get("overview.description.heading")), description,
                 new HBox(8, save, revert), runsHeading, runs);
         content.setPadding(new Insets(24, 28, 24, 28));
-        content.setMaxWidth(900);
+        VBox.setVgrow(runs, Priority.ALWAYS);
         setContent(content);
     }
 

@@ -10,6 +10,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.spinworkbench.ui.common.Messages;
 
@@ -27,6 +28,8 @@ public final class ProjectRunsView extends VBox {
         TableView<RunRow> table = new TableView<>(viewModel.runs());
         table.setId("runsTable");
         table.setPrefHeight(220);
+        table.setMinHeight(160);
+        VBox.setVgrow(table, Priority.ALWAYS); // as many rows as the window has room for
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(placeholder(messages));
         table.getColumns().add(column(messages.get("runs.column.run"),

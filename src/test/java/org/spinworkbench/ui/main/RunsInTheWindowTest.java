@@ -35,6 +35,27 @@ class RunsInTheWindowTest extends MainWindowTestBase {
     }
 
     @Test
+    void theRunsTableUsesTheRoomOfALargerWindow() throws Exception {
+        TinyRuns.completedRun(workspace, folder.resolve("files"), 1);
+        interact(() -> window.viewModel().explorer().reload(null));
+        clickOn("Tiny");
+        TableView<RunRow> table = lookup("#runsTable").query();
+        interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double smallHeight = table.getHeight();
+        interact(() -> {
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(table.getHeight() >= smallHeight + 250, "taller: " + smallHeight + " → " + table.getHeight());
+        assertTrue(table.getWidth() > 1100, "and wider, with no empty band beside it: " + table.getWidth());
+    }
+
+    @Test
     void quittingWhileARunTrainsAsksThenStopsTheRunBeforeClosing() throws Exception {
         Path files = folder.resolve("files");
         LiveRun live = window.liveRuns().start(TinyRuns.spec(TinyRuns.model(files), TinyRuns.data(files, 48),
