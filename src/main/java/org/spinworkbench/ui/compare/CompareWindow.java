@@ -39,6 +39,7 @@ public final class CompareWindow {
         return thread;
     });
     private boolean loaded;
+    private final long runId;
 
     public CompareWindow(Stage owner, Workspace workspace, TaskExecutor executor, Messages messages, long runId) {
         this(owner, workspace, executor, messages, runId, () -> ComputeDevice.select(ComputeDevice.Choice.AUTO, 0)
@@ -48,6 +49,7 @@ public final class CompareWindow {
     /** {@code device} is asked on the trial thread when a model first loads. */
     CompareWindow(Stage owner, Workspace workspace, TaskExecutor executor, Messages messages, long runId,
                   Supplier<Device> device) {
+        this.runId = runId;
         viewModel = new CompareViewModel(workspace, executor, messages, runId);
         Supplier<Run> run = () -> workspace.runs().findById(runId)
                 .orElseThrow(() -> new StoreException(messages.get("compare.noRun", runId)));
@@ -62,6 +64,7 @@ public final class CompareWindow {
         });
 
         stage.initOwner(owner);
+        stage.setUserData(this); // found again when the language changes
         stage.setTitle(messages.get("compare.window.title"));
         viewModel.titleProperty().addListener((observable, before, now) ->
                 stage.setTitle(messages.get("compare.window.titleRun", now)));
@@ -93,6 +96,11 @@ public final class CompareWindow {
             loaded = true;
             viewModel.load();
         }
+    }
+
+    /** The run whose responses this window compares. */
+    public long runId() {
+        return runId;
     }
 
     public boolean isShowing() {

@@ -126,6 +126,10 @@ public final class RunComparisonViewModel {
         return failure.getReadOnlyProperty();
     }
 
+    public Project project() {
+        return project;
+    }
+
     public String title() {
         return messages.get("comparison.title", project.name());
     }

@@ -50,6 +50,7 @@ public final class RunComparisonWindow {
         this.messages = messages;
         this.chart = chart();
         stage.initOwner(owner);
+        stage.setUserData(this); // found again when the language changes
         stage.setTitle(viewModel.title());
         stage.getIcons().setAll(AppIcons.load());
         stage.setScene(new Scene(Styles.apply(content()), 1100, 720));
@@ -169,5 +170,10 @@ public final class RunComparisonWindow {
                 throw new UnsupportedOperationException("a choice, not typed in");
             }
         };
+    }
+
+    /** The project whose runs this window compares. */
+    public Project project() {
+        return viewModel.project();
     }
 }

@@ -107,6 +107,11 @@ public final class DashboardWindow {
         stage.toFront();
     }
 
+    /** The run this dashboard shows. */
+    public long runId() {
+        return viewModel.runId();
+    }
+
     public boolean isShowing() {
         return stage.isShowing();
     }

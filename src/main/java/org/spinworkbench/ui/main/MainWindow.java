@@ -1,12 +1,14 @@
 package org.spinworkbench.ui.main;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import org.spinworkbench.runs.DemoRecipe;
 import org.spinworkbench.runs.LiveRun;
@@ -267,6 +269,34 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
         Parent root = Styles.apply(build(language, selected == null ? null : selected.id(), "status.languageChanged"));
         Styles.setTheme(root, theme);
         stage.getScene().setRoot(root);
+        reopenInTheNewLanguage();
+    }
+
+    /**
+     * The windows open beside this one are built for one language too: each is closed and
+     * opened again on the same run or project, now in the new language. A demo window that has
+     * run keeps its language with its results (closing a running one would stop the demo).
+     */
+    private void reopenInTheNewLanguage() {
+        for (Window open : List.copyOf(Window.getWindows())) {
+            Object shown = open.getUserData();
+            if (shown instanceof org.spinworkbench.ui.dashboard.DashboardWindow dashboard) {
+                open.hide();
+                openDashboard(dashboard.runId());
+            } else if (shown instanceof org.spinworkbench.ui.compare.CompareWindow compare) {
+                open.hide();
+                compareResponses(compare.runId());
+            } else if (shown instanceof org.spinworkbench.ui.comparison.RunComparisonWindow comparison) {
+                open.hide();
+                compareRuns(comparison.project());
+            }
+        }
+        if (demoWindow != null && demoWindow.isShowing() && demo != null
+                && demo.stateProperty().get() == DemoViewModel.State.READY) {
+            demoWindow.requestClose();
+            demo = null; // made again in the new language
+            openDemo();
+        }
     }
 
     /**

@@ -165,6 +165,9 @@ class MainWindowTest extends MainWindowTestBase {
     void switchingToChineseChangesTheMenusAndIsRemembered() {
         givenProjects("Alpha");
         clickOn("Alpha");
+        interact(() -> window.compareRuns(workspace.projects().find("Alpha").orElseThrow()));
+        interact(() -> stage.toFront());
+        clickOn("Alpha"); // the main window has the focus again
         press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL); // File › Settings…
         WaitForAsyncUtils.waitForFxEvents();
         ComboBox<Language> choice = lookup("#languageChoice").query();
@@ -175,6 +178,11 @@ class MainWindowTest extends MainWindowTestBase {
         assertEquals("文件(_F)", menuBarTexts().get(0));
         assertEquals("帮助(_H)", menuBarTexts().get(1));
         assertEquals("语言已切换", text("#statusMessage"));
+        String chineseTitle = org.spinworkbench.ui.common.Messages.forLocale(java.util.Locale.SIMPLIFIED_CHINESE)
+                .get("comparison.title", "Alpha");
+        assertEquals(java.util.List.of(chineseTitle), javafx.stage.Window.getWindows().stream()
+                .filter(w -> w.getUserData() instanceof org.spinworkbench.ui.comparison.RunComparisonWindow)
+                .map(w -> ((javafx.stage.Stage) w).getTitle()).toList(), "an open window follows the language");
         assertEquals("Alpha", text("#overviewName"), "the open project stays open");
         assertEquals("新建", text("#newProjectButton"));
         assertEquals("zh-CN", workspace.settings().get(UiSettings.LANGUAGE).orElseThrow());
