@@ -173,7 +173,7 @@ final class ChartPanel {
             end.setEditable(false);
             // inside the iteration it ends, at the top: the last one is not cut at the axis' end
             end.setLabelHorizontalAnchor(HPos.RIGHT);
-            end.setLabelPosition(0.04);
+            end.setLabelPosition(0.96); // 0 is the bottom of the plot, 1 its top
             indicators.add(end);
         }
         chart.getPlugins().addAll(indicators);

@@ -10,6 +10,9 @@ import org.spinworkbench.runs.Decimals;
  * was "0.00E0" with the axis' own format), 150 for a step.
  */
 final class TickLabels extends StringConverter<Number> {
+    /** Far below any value a curve here has (learning rates go down to about 1e-8), far above rounding noise. */
+    private static final double ZERO = 1e-12;
+
     @Override
     public String toString(Number value) {
         if (value == null) {
@@ -18,6 +21,9 @@ final class TickLabels extends StringConverter<Number> {
         double x = value.doubleValue();
         if (!Double.isFinite(x)) {
             return String.valueOf(x);
+        }
+        if (Math.abs(x) < ZERO) {
+            return "0"; // the tick at zero, computed as -5.2e-18
         }
         // the axis' tick arithmetic leaves 0.69250000001: round first, then write it short
         return Decimals.text(new BigDecimal(String.format(Locale.ROOT, "%.4g", x)).doubleValue());

@@ -32,9 +32,11 @@ final class ReviewStepView extends VBox {
         label.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().label()));
         label.setSortable(false);
         label.setPrefWidth(200);
+        label.setMaxWidth(280); // the values, paths and all, get the rest of the width
         TableColumn<ReviewLine, String> value = new TableColumn<>(messages.get("wizard.review.value"));
         value.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().value()));
         value.setSortable(false);
+        value.setPrefWidth(600);
         value.setCellFactory(column -> new TableCell<>() {
             private final Text shown = new Text();
 

@@ -15,6 +15,8 @@ class TickLabelsTest {
         assertEquals("0.6925", labels.toString(0.69250000001));
         assertEquals("150", labels.toString(150.0));
         assertEquals("0", labels.toString(0.0));
+        assertEquals("0", labels.toString(-5.204170427930421e-18), "the zero tick, as the axis computes it");
+        assertEquals("5e-9", labels.toString(5e-9), "a small learning rate is not zero");
         assertEquals("-0.05", labels.toString(-0.05));
     }
 }

@@ -40,8 +40,11 @@ import org.spinworkbench.ui.main.MainWindow;
  * {@code ./mvnw -Pscreenshots -DskipTests package}; the pictures land in {@code docs/images/}.
  */
 public final class UserGuideScreenshots {
-    private static final double WIDTH = 1280;
-    private static final double HEIGHT = 800;
+    /** The guide's pictures are 1280 × 800, English, light; {@code -Dshots.width}, ... try other sizes, languages and themes. */
+    private static final double WIDTH = Double.parseDouble(System.getProperty("shots.width", "1280"));
+    private static final double HEIGHT = Double.parseDouble(System.getProperty("shots.height", "800"));
+    private static final Locale LOCALE = Locale.forLanguageTag(System.getProperty("shots.locale", "en"));
+    private static final boolean DARK = "dark".equals(System.getProperty("shots.theme"));
 
     private final Path output;
     private final List<String> written = new ArrayList<>();
@@ -90,11 +93,15 @@ public final class UserGuideScreenshots {
     }
 
     private void tour(Workspace workspace, BackgroundTaskExecutor executor) throws Exception {
+        if (DARK) {
+            new org.spinworkbench.ui.common.UiSettings(workspace.settings()).saveTheme(
+                    org.spinworkbench.ui.common.Theme.DARK);
+        }
         Stage stage = onFx(Stage::new);
         MainWindow window = onFx(() -> {
             stage.setWidth(WIDTH);
             stage.setHeight(HEIGHT);
-            MainWindow main = new MainWindow(stage, workspace, executor, Locale.ENGLISH);
+            MainWindow main = new MainWindow(stage, workspace, executor, LOCALE);
             main.show();
             stage.setWidth(WIDTH);
             stage.setHeight(HEIGHT);
