@@ -94,17 +94,20 @@ class RunServiceTest {
         }
     }
 
+    /** The history of the two-iteration tiny run trained from start to end without a stop, in a workspace of its own. */
+    private Map<String, List<MetricPoint>> uninterrupted(Path model, Path data) throws Exception {
+        try (Workspace workspace = Workspace.open(dir.resolve("ws-a"))) {
+            long run = new RunService(workspace, Device.cpu()).start(TinyRuns.spec(model, data, TinyRuns.config(2, 0)),
+                    TrainingListener.NONE, new Cancellation()).runId();
+            return History.of(workspace, run);
+        }
+    }
+
     @Test
     void aCancelledRunResumesToTheSameHistoryAsAnUninterruptedOne() throws Exception {
         Path model = TinyRuns.model(dir);
         Path data = TinyRuns.data(dir);
-        Map<String, List<MetricPoint>> uninterrupted;
-        try (Workspace workspace = Workspace.open(dir.resolve("ws-a"))) {
-            RunService runs = new RunService(workspace, Device.cpu());
-            long run = runs.start(TinyRuns.spec(model, data, TinyRuns.config(2, 0)), TrainingListener.NONE,
-                    new Cancellation()).runId();
-            uninterrupted = History.of(workspace, run);
-        }
+        Map<String, List<MetricPoint>> uninterrupted = uninterrupted(model, data);
         try (Workspace workspace = Workspace.open(dir.resolve("ws-b"))) {
             RunService runs = new RunService(workspace, Device.cpu());
             Cancellation cancellation = new Cancellation();
@@ -133,12 +136,7 @@ class RunServiceTest {
         // cancelling while an iteration was evaluated used to be ignored: the run completed, saying nothing
         Path model = TinyRuns.model(dir);
         Path data = TinyRuns.data(dir);
-        Map<String, List<MetricPoint>> uninterrupted;
-        try (Workspace workspace = Workspace.open(dir.resolve("ws-a"))) {
-            long run = new RunService(workspace, Device.cpu()).start(TinyRuns.spec(model, data, TinyRuns.config(2, 0)),
-                    TrainingListener.NONE, new Cancellation()).runId();
-            uninterrupted = History.of(workspace, run);
-        }
+        Map<String, List<MetricPoint>> uninterrupted = uninterrupted(model, data);
         try (Workspace workspace = Workspace.open(dir.resolve("ws-b"))) {
             RunService runs = new RunService(workspace, Device.cpu());
             Cancellation cancellation = new Cancellation();

@@ -23,14 +23,7 @@ public final class ParameterForm {
 
     /** The settings a new SPIN run gets when nothing is changed: {@link TrainingConfig#spinDefaults()}. */
     public ParameterForm() {
-        TrainingConfig defaults = TrainingConfig.spinDefaults();
-        for (Parameter parameter : Parameter.values()) {
-            texts.put(parameter, parameter.text(defaults));
-        }
-        loss = defaults.loss();
-        schedule = defaults.schedule();
-        mixPrevious = defaults.mixPrevious();
-        useDataGenerated = defaults.useDataGenerated();
+        load(TrainingConfig.spinDefaults());
     }
 
     /** Takes every setting of {@code config}: a previous run's, or the demo's recipe. */
