@@ -26,6 +26,7 @@ import org.spinworkbench.runs.RunService;
 import org.spinworkbench.store.Split;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.ui.common.Alerts;
+import org.spinworkbench.ui.common.DesktopOpener;
 import org.spinworkbench.ui.common.AppIcons;
 import org.spinworkbench.ui.common.Messages;
 import org.spinworkbench.ui.common.SafeConfirmation;
@@ -124,7 +125,7 @@ public final class ExportDialog {
         open.setId("exportOpenFolder");
         open.visibleProperty().bind(viewModel.writtenProperty().isNotNull());
         open.disableProperty().bind(viewModel.busyProperty());
-        open.setOnAction(event -> FolderOpener.open(viewModel.writtenProperty().get()));
+        open.setOnAction(event -> DesktopOpener.open(viewModel.writtenProperty().get()));
         ButtonBar.setButtonData(open, ButtonBar.ButtonData.LEFT);
         ButtonBar buttons = new ButtonBar();
         buttons.getButtons().setAll(open, close);

@@ -21,6 +21,9 @@ public final class MainMenuBar extends MenuBar {
         /** Opens the workshop demo window, or brings it forward when it is open. */
         void openDemo();
 
+        /** Opens the user guide installed with the application. */
+        void openUserGuide();
+
         void quit();
     }
 
@@ -47,9 +50,11 @@ public final class MainMenuBar extends MenuBar {
 
         MenuItem demo = item(messages.get("menu.help.demo"), "menuDemo", null);
         demo.setOnAction(event -> window.openDemo());
+        MenuItem guide = item(messages.get("menu.help.guide"), "menuUserGuide", "F1");
+        guide.setOnAction(event -> window.openUserGuide());
         MenuItem about = item(messages.get("menu.help.about"), "menuAbout", null);
         about.setOnAction(event -> window.openAbout());
-        Menu help = new Menu(messages.get("menu.help"), null, demo, new SeparatorMenuItem(), about);
+        Menu help = new Menu(messages.get("menu.help"), null, guide, demo, new SeparatorMenuItem(), about);
         help.setId("menuHelp");
 
         getMenus().setAll(file, help);

@@ -1,8 +1,10 @@
 package org.spinworkbench.ui.main;
 
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -22,6 +24,7 @@ import org.spinworkbench.ui.about.AboutDialog;
 import org.spinworkbench.ui.about.AboutViewModel;
 import org.spinworkbench.ui.common.Alerts;
 import org.spinworkbench.ui.common.AppIcons;
+import org.spinworkbench.ui.common.DesktopOpener;
 import org.spinworkbench.ui.common.DeviceSettings;
 import org.spinworkbench.ui.common.ErrorMessages;
 import org.spinworkbench.ui.common.Language;
@@ -182,6 +185,23 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
         }
         demoWindow = new DemoWindow(stage, demo, messages, this::openDashboard);
         demoWindow.show();
+    }
+
+    /**
+     * Opens {@code docs/user-guide.md}, installed beside the bundled demo (or in the project
+     * folder when run from it), with whatever the desktop opens Markdown in; the status bar
+     * names the file either way.
+     */
+    @Override
+    public void openUserGuide() {
+        assert Platform.isFxApplicationThread();
+        Optional<Path> guide = UserGuide.locate();
+        if (guide.isEmpty()) {
+            viewModel.status().report(messages.get("status.guideMissing"));
+            return;
+        }
+        viewModel.status().report(messages.get("status.guideOpened", guide.get().toString()));
+        DesktopOpener.open(guide.get());
     }
 
     /** The runs training in this window. */

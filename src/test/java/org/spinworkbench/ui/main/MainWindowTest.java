@@ -41,6 +41,13 @@ class MainWindowTest extends MainWindowTestBase {
     }
 
     @Test
+    void helpOpensTheUserGuideInstalledBesideTheDemo() {
+        fire("menuUserGuide");
+        assertEquals("User guide: " + java.nio.file.Path.of("docs", "user-guide.md").toAbsolutePath().normalize(),
+                text("#statusMessage"));
+    }
+
+    @Test
     void theStatusBarSaysWhichDeviceTheEngineComputesOn() {
         // the real PyTorch engine starts in the background; this machine has no GPU
         String expected = "Device: CPU, " + ai.djl.pytorch.jni.JniUtils.getNumThreads() + " threads";

@@ -1,19 +1,20 @@
-package org.spinworkbench.ui.export;
+package org.spinworkbench.ui.common;
 
 import java.awt.Desktop;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Shows a folder in the desktop's file manager, off the FX thread (the desktop call may take
- * a moment, and AWT must not run on the FX thread). Where the desktop offers no such thing, as
- * in a bare X session, nothing happens: the dialog's message names the folder anyway.
+ * Hands a folder or file to the desktop (the file manager, the reader for its type), off the
+ * FX thread (the desktop call may take a moment, and AWT must not run on the FX thread). Where
+ * the desktop offers no such thing, as in a bare X session, nothing happens: the caller's
+ * message names the path anyway.
  */
-final class FolderOpener {
-    private FolderOpener() {
+public final class DesktopOpener {
+    private DesktopOpener() {
     }
 
-    static void open(Path folder) {
+    public static void open(Path folder) {
         if (folder == null) {
             return;
         }
@@ -23,7 +24,7 @@ final class FolderOpener {
                     Desktop.getDesktop().open(folder.toFile());
                 }
             } catch (IOException | RuntimeException e) {
-                // no file manager to hand the folder to: the message above already names it
+                // nothing to hand the path to: the caller's message names it
             }
         }, "spin-workbench-open-folder");
         opener.setDaemon(true);
