@@ -313,6 +313,30 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void runsMetricsPrintsEachIterationsScoresOrEveryPointAsCsv() throws Exception {
+        assertEquals(0, run("runs", "metrics", "1", "--workspace", sharedWorkspace.toString()), err.toString());
+        List<String> table = out.toString().lines().toList();
+        assertTrue(table.get(0).matches("ITERATION +loss +rewards/margins +rewards/accuracies +eval_loss"
+                + " +eval_rewards/margins +eval_rewards/accuracies *"), table.get(0));
+        double lastLoss;
+        try (Workspace open = Workspace.open(sharedWorkspace)) {
+            List<org.spinworkbench.store.MetricPoint> loss = open.metrics().series(1, "loss");
+            lastLoss = loss.stream().filter(p -> p.iteration() == 2).reduce((a, b) -> b).orElseThrow().value();
+        }
+        assertTrue(table.get(2).startsWith("2 ") && table.get(2).contains(String.format(java.util.Locale.ROOT, "%.4f",
+                lastLoss)), table.toString());
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("runs", "metrics", "1", "--csv", "--workspace", sharedWorkspace.toString()), err.toString());
+        List<String> csv = out.toString().lines().toList();
+        assertEquals(org.spinworkbench.runs.MetricCsv.HEADER, csv.get(0));
+        try (Workspace open = Workspace.open(sharedWorkspace)) {
+            assertEquals(open.metrics().series(1, "loss").size(), csv.stream().filter(l -> l.startsWith("loss,")).count());
+        }
+        assertTrue(csv.stream().anyMatch(line -> line.startsWith("eval_loss,2,")), "each iteration's held-out loss");
+    }
+
+    @Test
     void runsLogPrintsTheRunsSavedLogToHowItEnded() {
         assertEquals(0, run("runs", "log", "1", "--workspace", sharedWorkspace.toString()), err.toString());
         List<String> lines = out.toString().lines().toList();

@@ -14,6 +14,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.spinworkbench.runs.GlobalSteps;
+import org.spinworkbench.runs.MetricCsv;
+import org.spinworkbench.runs.MetricHistory;
 import org.spinworkbench.runs.LiveRun;
 import org.spinworkbench.runs.LiveRuns;
 import org.spinworkbench.runs.RunOutcome;
@@ -219,7 +221,7 @@ public final class DashboardViewModel implements LiveEvents.Display {
     /** Writes every recorded point of the run to {@code file} as CSV. */
     public void exportCsv(Path file, Consumer<String> onError) {
         executor.execute(() -> {
-            MetricCsv.write(file, RunHistory.load(workspace, runId, new GlobalSteps()).all());
+            MetricCsv.write(file, MetricHistory.load(workspace, runId, new GlobalSteps()).all());
             return file;
         }, written -> message.set(messages.get("dashboard.export.saved", written.toString())),
                 failure -> onError.accept(ErrorMessages.describe(failure, messages)));

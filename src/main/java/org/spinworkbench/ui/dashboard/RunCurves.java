@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import org.spinworkbench.runs.GlobalSteps;
+import org.spinworkbench.runs.MetricRow;
 
 /**
  * The ChartFX data sets of one run's dashboard: per training metric a raw curve (drawn faint)

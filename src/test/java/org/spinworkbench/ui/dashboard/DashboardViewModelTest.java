@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spinworkbench.runs.GlobalSteps;
 import org.spinworkbench.runs.LiveRun;
 import org.spinworkbench.runs.LiveRuns;
+import org.spinworkbench.runs.MetricCsv;
 import org.spinworkbench.runs.RunOutcome;
 import org.spinworkbench.runs.RunService;
 import org.spinworkbench.runs.TinyRuns;

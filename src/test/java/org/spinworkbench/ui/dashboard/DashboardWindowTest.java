@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.spinworkbench.runs.LiveRun;
 import org.spinworkbench.runs.LiveRuns;
+import org.spinworkbench.runs.MetricCsv;
 import org.spinworkbench.runs.RunService;
 import org.spinworkbench.runs.TinyRuns;
 import org.spinworkbench.store.RunStatus;

@@ -1,4 +1,4 @@
-package org.spinworkbench.ui.dashboard;
+package org.spinworkbench.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

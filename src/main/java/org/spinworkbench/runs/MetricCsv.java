@@ -1,4 +1,4 @@
-package org.spinworkbench.ui.dashboard;
+package org.spinworkbench.runs;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -12,32 +12,37 @@ import java.util.List;
  * so a spreadsheet or pandas can pivot it any way. Numbers are written without locale (a
  * Chinese or German system still gets {@code 0.25}); a diverged value is written as NaN.
  */
-final class MetricCsv {
-    static final String HEADER = "metric,iteration,step,global_step,value";
+public final class MetricCsv {
+    public static final String HEADER = "metric,iteration,step,global_step,value";
 
     private MetricCsv() {
     }
 
-    static void write(Path file, List<MetricRow> rows) throws IOException {
+    public static void write(Path file, List<MetricRow> rows) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(HEADER);
+            write(out, rows);
+        }
+    }
+
+    /** The same to {@code out}, which stays open: the command line writes to standard output. */
+    public static void write(Writer out, List<MetricRow> rows) throws IOException {
+        out.write(HEADER);
+        out.write('\n');
+        for (MetricRow row : rows) {
+            out.write(field(row.metric()));
+            out.write(',');
+            out.write(Integer.toString(row.iteration()));
+            out.write(',');
+            out.write(Long.toString(row.step()));
+            out.write(',');
+            out.write(Long.toString(row.globalStep()));
+            out.write(',');
+            out.write(Double.toString(row.value()));
             out.write('\n');
-            for (MetricRow row : rows) {
-                out.write(field(row.metric()));
-                out.write(',');
-                out.write(Integer.toString(row.iteration()));
-                out.write(',');
-                out.write(Long.toString(row.step()));
-                out.write(',');
-                out.write(Long.toString(row.globalStep()));
-                out.write(',');
-                out.write(Double.toString(row.value()));
-                out.write('\n');
-            }
         }
     }
 
