@@ -18,6 +18,7 @@ import org.spinworkbench.runs.DemoRecipe;
 import org.spinworkbench.runs.LiveRun;
 import org.spinworkbench.runs.LiveRuns;
 import org.spinworkbench.runs.RunSpec;
+import org.spinworkbench.runs.RunTimeEstimate;
 import org.spinworkbench.runs.SpinCommandLine;
 import org.spinworkbench.store.Project;
 import org.spinworkbench.ui.common.Messages;
@@ -250,7 +251,20 @@ public final class TrainingWizardViewModel {
     }
 
     private List<ReviewLine> describe(RunSpec spec) {
-        return reviewLines.of(spec, model.summary(), data.checkProperty().get(), data.splitTextProperty().get(),
-                data.trainingExamples());
+        List<ReviewLine> lines = new java.util.ArrayList<>(reviewLines.of(spec, model.summary(),
+                data.checkProperty().get(), data.splitTextProperty().get(), data.trainingExamples()));
+        String steps = messages.get("wizard.review.steps");
+        int after = lines.stream().map(ReviewLine::label).toList().indexOf(steps) + 1;
+        lines.add(after, new ReviewLine(messages.get("wizard.review.time"), timeText(spec)));
+        return lines;
+    }
+
+    /** How long the run should take here, from this workspace's earlier runs of the model; said plainly when unknown. */
+    private String timeText(RunSpec spec) {
+        return RunTimeEstimate.of(liveRuns.workspace(), spec, data.trainingExamples()).map(estimate -> {
+            double minutes = estimate.total().toMillis() / 60_000.0;
+            return minutes > 90 ? messages.get("wizard.review.timeHours", minutes / 60, estimate.basisRun())
+                    : messages.get("wizard.review.timeMinutes", Math.max(1, Math.round(minutes)), estimate.basisRun());
+        }).orElse(messages.get("wizard.review.timeUnknown"));
     }
 }

@@ -112,6 +112,8 @@ class TrainingWizardViewModelTest {
         assertTrue(review.get("Base model").startsWith(model.toAbsolutePath().normalize() + " (LlamaForCausalLM, "),
                 review.get("Base model"));
         assertEquals(data.toAbsolutePath().normalize() + " (prompt/response, 12 examples)", review.get("Training data"));
+        assertEquals("No estimate yet: no self-play run of this model has finished an iteration in this workspace",
+                review.get("Time on this machine"));
         long steps = wizard.spec().training().optimiserSteps(9);
         assertEquals(steps + " in all (9 training examples, 3 a step)", review.get("Optimiser steps"));
         assertEquals(org.spinworkbench.runs.SpinCommandLine.shell(wizard.spec()), wizard.commandLineProperty().get());
