@@ -2,6 +2,7 @@ package org.spinworkbench.ui.comparison;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.DataPointTooltip;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -149,6 +150,7 @@ public final class RunComparisonWindow {
         xy.setId("comparisonChart");
         xy.setAnimated(false);
         xy.setLegendVisible(true);
+        xy.getPlugins().add(new DataPointTooltip()); // hovering a point shows its value
         // The data sets arrive filled from the worker; the chart only swaps them in.
         Bindings.bindContent(xy.getDatasets(), viewModel.datasets());
         return xy;

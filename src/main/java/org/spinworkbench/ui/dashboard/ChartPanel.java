@@ -64,8 +64,8 @@ final class ChartPanel {
         yAxis.setUnit(null);
         yAxis.setForceZeroInRange(false);
         yAxis.setAutoRangePadding(0.05);
-        yAxis.setTickLabelFormatter(new TickLabels());
-        xAxis.setTickLabelFormatter(new TickLabels());
+        yAxis.setTickLabelFormatter(TickLabels.values());
+        xAxis.setTickLabelFormatter(TickLabels.steps());
         chart = new XYChart(xAxis, yAxis);
         chart.setId(id);
         chart.setAnimated(false);

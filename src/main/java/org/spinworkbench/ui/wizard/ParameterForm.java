@@ -1,6 +1,8 @@
 package org.spinworkbench.ui.wizard;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.spinworkbench.train.SpinLossKind;
@@ -130,6 +132,23 @@ public final class ParameterForm {
 
     public void setUseDataGenerated(boolean useDataGenerated) {
         this.useDataGenerated = useDataGenerated;
+    }
+
+    /**
+     * Every problem at once: each field that is not a valid value on its own, in the order the
+     * fields are shown; when all are, the first problem between fields (lengths, the model's
+     * context, the data), if any.
+     */
+    public List<ParameterProblem> problems(Limits limits) {
+        List<ParameterProblem> problems = new ArrayList<>();
+        for (Parameter parameter : Parameter.values()) {
+            try {
+                parse(parameter);
+            } catch (Refused refused) {
+                problems.add(refused.problem);
+            }
+        }
+        return problems.isEmpty() ? problem(limits).map(List::of).orElse(List.of()) : problems;
     }
 
     /** The first problem, if any. */

@@ -1,9 +1,10 @@
 package org.spinworkbench.ui.wizard;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -195,11 +196,11 @@ public final class ParametersStepViewModel {
     public void validate() {
         ParameterForm.Limits now = limits.get();
         dataCarriesGenerated.set(now.dataCarriesGenerated());
-        Optional<ParameterProblem> problem = form.problem(now);
-        warning.set(problem.isEmpty() ? form.warning().map(texts::problem).orElse("") : "");
-        error.set(problem.map(texts::problem).orElse(""));
-        errorField.set(problem.map(ParameterProblem::field).orElse(null));
-        valid.set(problem.isEmpty());
+        List<ParameterProblem> problems = form.problems(now); // all at once, not one per fix
+        warning.set(problems.isEmpty() ? form.warning().map(texts::problem).orElse("") : "");
+        error.set(problems.stream().map(texts::problem).collect(Collectors.joining("\n")));
+        errorField.set(problems.isEmpty() ? null : problems.get(0).field());
+        valid.set(problems.isEmpty());
     }
 
     /** The settings; only when {@link #validProperty()} holds. */

@@ -98,6 +98,21 @@ class ParameterFormTest {
     }
 
     @Test
+    void everyFieldsProblemIsListedAtOnce() {
+        form.setText(Parameter.BETA, "-1");
+        form.setText(Parameter.EPOCHS, "two");
+        form.setText(Parameter.TOP_P, "0");
+        assertEquals(List.of(Parameter.EPOCHS, Parameter.BETA, Parameter.TOP_P),
+                form.problems(none).stream().map(ParameterProblem::field).toList(), "in the order shown");
+        form.setText(Parameter.BETA, "0.1");
+        form.setText(Parameter.EPOCHS, "2");
+        form.setText(Parameter.TOP_P, "1");
+        form.setText(Parameter.MAX_PROMPT_LENGTH, "2048");
+        assertEquals(List.of(ParameterProblem.Kind.PROMPT_NOT_SHORTER),
+                form.problems(none).stream().map(ParameterProblem::kind).toList(), "then what lies between fields");
+    }
+
+    @Test
     void implausibleValuesAreWarnedWithoutBlocking() {
         assertEquals(Optional.empty(), form.warning());
         form.setText(Parameter.TEMPERATURE, "16");
