@@ -10,16 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * Parquet rows, read through an in-memory DuckDB: the published SPIN data nests a list of
  * {@code {role, content}} structs per column, which DuckDB turns into JSON in one SQL call,
  * so every Parquet file becomes rows of the same JSON objects the other layouts give, and
  * the formats are checked by the same code. Rows are numbered from 1 in file order.
- *
- * <p>Extension loading is off: Parquet and JSON are built into the driver, and reading a
- * dataset must never try to download anything.
  */
 final class ParquetRows {
     private static final String QUERY = "SELECT to_json(t)::VARCHAR FROM read_parquet(?) t";
@@ -29,7 +25,7 @@ final class ParquetRows {
 
     static List<SourceRow> read(Path file) {
         List<SourceRow> rows = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:", offline());
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:", DuckDb.offline());
              PreparedStatement query = connection.prepareStatement(QUERY)) {
             query.setString(1, file.toAbsolutePath().toString());
             try (ResultSet result = query.executeQuery()) {
@@ -41,24 +37,8 @@ final class ParquetRows {
                 }
             }
         } catch (SQLException e) {
-            throw new DataFileException(file, 0, "cannot be read as Parquet (" + firstLine(e.getMessage()) + ")");
+            throw new DataFileException(file, 0, "cannot be read as Parquet (" + DuckDb.firstLine(e.getMessage()) + ")");
         }
         return rows;
-    }
-
-    private static Properties offline() {
-        Properties properties = new Properties();
-        properties.setProperty("autoinstall_known_extensions", "false");
-        properties.setProperty("autoload_known_extensions", "false");
-        properties.setProperty("jdbc_stream_results", "true");
-        return properties;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no reason given";
-        }
-        int end = message.indexOf('\n');
-        return (end < 0 ? message : message.substring(0, end)).strip();
     }
 }
