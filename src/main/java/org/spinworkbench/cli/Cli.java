@@ -34,6 +34,7 @@ public final class Cli {
         root.addSubcommand(new CommandLine(new EvalCommand()));
         root.addSubcommand(new CommandLine(new RunsCommand(workspace)));
         root.addSubcommand(new CommandLine(new ExportCommand(workspace)));
+        root.addSubcommand(new CommandLine(new ImportCommand(workspace)));
         root.addSubcommand(new CommandLine(new DemoCommand(workspace)));
         addWorkspaceOptionEverywhere(root, workspace);
         root.setOut(out);

@@ -1,6 +1,7 @@
 package org.spinworkbench.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -8,9 +9,11 @@ import org.spinworkbench.lm.hf.DType;
 import org.spinworkbench.runs.ExportPrecision;
 import org.spinworkbench.runs.IterationDatasets;
 import org.spinworkbench.runs.RunService;
+import org.spinworkbench.runs.job.ClusterJobExport;
 import org.spinworkbench.store.Split;
 import org.spinworkbench.store.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write the model an iteration of a run produced as a Hugging Face folder (--output), and/or"
-                + " the iteration's pairs as SPIN-layout JSON Lines (--dataset).")
+                + " the iteration's pairs as SPIN-layout JSON Lines (--dataset), or a folder that trains the run's next"
+                + " iteration N on the SPIN reference stack, accelerate + DeepSpeed (--job).")
 public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "ID", required = true)
     long run;
@@ -44,6 +48,19 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the --dataset file if it exists.")
     boolean force;
 
+    @Option(names = "--job", paramLabel = "DIR",
+            description = "A new or empty folder for a cluster job that trains iteration N, the run's next, with the"
+                    + " SPIN reference (its pairs are made first if the run has not made them); bring it back with"
+                    + " import --job DIR.")
+    Path job;
+
+    @Option(names = "--gpus", paramLabel = "N", defaultValue = "8",
+            description = "GPUs of the node the --job runs on. Default: ${DEFAULT-VALUE}.")
+    int gpus;
+
+    @Mixin
+    DeviceOptions device = new DeviceOptions();
+
     @Option(names = "--dtype", paramLabel = "F32|F16|BF16",
             description = "Weight type of the exported model. Default: the base model's (torch_dtype), else F32.")
     String dtype;
@@ -59,8 +76,14 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (job != null) {
+            if (output != null || dataset != null) {
+                throw new ParameterException(spec.commandLine(), "--job writes a folder of its own; name it alone.");
+            }
+            return writeJob();
+        }
         if (output == null && dataset == null) {
-            throw new ParameterException(spec.commandLine(), "Name --output DIR, --dataset FILE or both.");
+            throw new ParameterException(spec.commandLine(), "Name --output DIR, --dataset FILE or both, or --job DIR.");
         }
         Split pairs = switch (split.toLowerCase(java.util.Locale.ROOT)) {
             case "train" -> Split.TRAIN;
@@ -84,6 +107,21 @@ public final class ExportCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("Exported " + written + " pairs of run " + run + " iteration "
                         + iteration + " to " + dataset);
             }
+            return 0;
+        }
+    }
+
+    private int writeJob() throws IOException {
+        PrintWriter status = spec.commandLine().getErr();
+        try (Workspace open = workspace.open()) {
+            ClusterJobExport.Written written = new ClusterJobExport(open, device.select().device())
+                    .write(run, iteration, job, gpus, new TerminalReporter(status, System.console() != null, 1));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Wrote the job for iteration " + written.iteration() + " of run " + run + " to "
+                    + written.folder() + " (" + written.trainPairs() + " training and " + written.testPairs()
+                    + " held-out pairs, " + gpus + " GPUs).");
+            out.println("Settings the reference recipe does not carry as they are are listed in its README.md.");
+            out.println("Run it with: SPIN_DIR=/path/to/SPIN bash " + written.folder().resolve("launch.sh"));
             return 0;
         }
     }

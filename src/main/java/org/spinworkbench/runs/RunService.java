@@ -137,11 +137,7 @@ public final class RunService {
             throw new IllegalArgumentException("Run " + runId + " is already complete.");
         }
         RunSpec spec = RunSpec.fromJson(run.configJson());
-        requireUnchanged(workspace.models().findById(run.baseModelId()).orElseThrow().contentHash(),
-                ContentHash.ofFolder(Path.of(spec.baseModel())), "base model " + spec.baseModel());
-        requireUnchanged(workspace.datasets().findById(run.datasetId()).orElseThrow().contentHash(),
-                ContentHash.ofFile(Path.of(spec.dataset())), "dataset " + spec.dataset());
-        DatasetSplit split = load(spec).split();
+        DatasetSplit split = unchangedSplit(workspace, run, spec);
         logOf(run).line("Run " + runId + " resumed from its last checkpoint");
         return execute(run, spec, split, observer, cancellation);
     }
@@ -249,7 +245,7 @@ public final class RunService {
     }
 
     /** Task accuracy on the spec's checkable questions, when it names some. */
-    private static ModelEvaluator accuracyOf(RunSpec spec) {
+    static ModelEvaluator accuracyOf(RunSpec spec) {
         if (spec.accuracyData() == null) {
             return ModelEvaluator.NONE;
         }
@@ -284,6 +280,15 @@ public final class RunService {
                 workspace.datasets().register(project.id(), dataset.file().getFileName().toString(),
                         dataset.file().toAbsolutePath(), dataset.format().name().toLowerCase(java.util.Locale.ROOT),
                         dataset.sha256(), dataset.examples().size()));
+    }
+
+    /** The run's data split as it trained on it, after checking its base model and dataset are unchanged. */
+    static DatasetSplit unchangedSplit(Workspace workspace, Run run, RunSpec spec) throws IOException {
+        requireUnchanged(workspace.models().findById(run.baseModelId()).orElseThrow().contentHash(),
+                ContentHash.ofFolder(Path.of(spec.baseModel())), "base model " + spec.baseModel());
+        requireUnchanged(workspace.datasets().findById(run.datasetId()).orElseThrow().contentHash(),
+                ContentHash.ofFile(Path.of(spec.dataset())), "dataset " + spec.dataset());
+        return load(spec).split();
     }
 
     private static void requireUnchanged(String recorded, String now, String what) {

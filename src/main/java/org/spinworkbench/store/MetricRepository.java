@@ -1,5 +1,6 @@
 package org.spinworkbench.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,22 +24,45 @@ public final class MetricRepository {
     /** Records the points in one transaction, replacing any already recorded at the same step. */
     public void recordAll(long runId, List<MetricPoint> points) {
         database.transaction(c -> {
-            try (PreparedStatement upsert = c.prepareStatement("INSERT INTO metrics (run_id, iteration, step, name,"
-                    + " value) VALUES (?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (run_id, name, step, iteration) DO UPDATE SET value = excluded.value")) {
-                int pending = 0;
-                for (MetricPoint point : points) {
-                    Jdbc.bind(upsert, runId, point.iteration(), point.step(), point.name(), point.value());
-                    upsert.addBatch();
-                    if (++pending == BATCH_ROWS) {
-                        upsert.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
+            upsert(c, runId, points);
+            return null;
+        });
+    }
+
+    private static void upsert(Connection c, long runId, List<MetricPoint> points) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO metrics (run_id, iteration, step, name,"
+                + " value) VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT (run_id, name, step, iteration) DO UPDATE SET value = excluded.value")) {
+            int pending = 0;
+            for (MetricPoint point : points) {
+                Jdbc.bind(upsert, runId, point.iteration(), point.step(), point.name(), point.value());
+                upsert.addBatch();
+                if (++pending == BATCH_ROWS) {
                     upsert.executeBatch();
+                    pending = 0;
                 }
             }
+            if (pending > 0) {
+                upsert.executeBatch();
+            }
+        }
+    }
+
+    /**
+     * Replaces everything recorded for one iteration of the run with {@code points}, in one
+     * transaction: an iteration trained elsewhere brings its whole curve, and a partial local
+     * attempt at it must not be drawn beside it.
+     */
+    public void replaceIteration(long runId, int iteration, List<MetricPoint> points) {
+        for (MetricPoint point : points) {
+            if (point.iteration() != iteration) {
+                throw new IllegalArgumentException("A point of iteration " + point.iteration()
+                        + " among the points replacing iteration " + iteration);
+            }
+        }
+        database.transaction(c -> {
+            Jdbc.update(c, "DELETE FROM metrics WHERE run_id = ? AND iteration = ?", runId, iteration);
+            upsert(c, runId, points);
             return null;
         });
     }

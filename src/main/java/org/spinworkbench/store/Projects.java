@@ -1,13 +1,11 @@
 package org.spinworkbench.store;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
+import org.spinworkbench.io.FileTrees;
 
 /**
  * Projects as the user sees them: a row in the database plus a folder under
@@ -73,7 +71,7 @@ public final class Projects {
         }
         Path folder = folderOf(project);
         try {
-            deleteTree(folder);
+            FileTrees.delete(folder);
         } catch (IOException e) {
             throw new StoreException("The project \"" + project.name() + "\" was deleted, but its folder "
                     + folder + " could not be removed completely: " + e.getMessage(), e);
@@ -92,31 +90,9 @@ public final class Projects {
         return candidate;
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                if (failure != null) {
-                    throw failure;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
     private static void deleteQuietly(Path folder) {
         try {
-            deleteTree(folder);
+            FileTrees.delete(folder);
         } catch (IOException ignored) {
             // the insert failure is what the user needs to see
         }

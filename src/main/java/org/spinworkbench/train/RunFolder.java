@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.spinworkbench.io.FileTrees;
 
 /**
  * The files of one run. Everything appears atomically (written beside, then renamed), so
@@ -42,8 +43,22 @@ public final class RunFolder {
         return iteration(iteration).resolve("pairs.jsonl");
     }
 
+    /** Whether the iteration's pairs are made (and, once a run has read them back, recorded). */
+    public boolean hasPairs(int iteration) {
+        return Files.isRegularFile(pairs(iteration));
+    }
+
     Path state(int iteration, long step) {
         return iteration(iteration).resolve("state-" + step);
+    }
+
+    /**
+     * A fresh hidden folder beside the iteration's {@code model/}, for a model made elsewhere
+     * to be put together in before {@link TrainingRun#adopt} publishes it; a folder left by a
+     * process that died is removed with the iteration's other leftovers.
+     */
+    public Path stageModel(int iteration) throws IOException {
+        return partialFolder(model(iteration));
     }
 
     /** The highest iteration whose model is saved; 0 when none is. */
@@ -87,7 +102,7 @@ public final class RunFolder {
                 boolean oldState = name.matches("state-\\d+") && stepOf(entry) < keepStep;
                 boolean leftOver = name.startsWith(".") && name.contains(".partial");
                 if (oldState || leftOver) {
-                    deleteTree(entry);
+                    FileTrees.delete(entry);
                 }
             }
         }
@@ -115,16 +130,5 @@ public final class RunFolder {
 
     static void publish(Path partial, Path target) throws IOException {
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

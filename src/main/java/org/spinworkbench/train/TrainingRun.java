@@ -62,16 +62,12 @@ public final class TrainingRun {
     }
 
     private IterationResult iteration(int iteration) throws IOException {
-        Path opponent = iteration == 1 ? baseModel : folder.model(iteration - 1);
+        Path opponent = opponent(iteration);
         listener.log("Iteration " + iteration + ": loading " + opponent);
         try (PretrainedModel model = PretrainedModel.load(opponent, device);
              SpinLoss loss = new SpinLoss(config.loss(), config.beta(), model.network().manager())) {
             model.setBosPolicy(config.format().bos());
-            if (iteration == 1 && !Files.exists(folder.pairs(1)) && evaluator != ModelEvaluator.NONE) {
-                listener.evaluated(0, 0, evaluator.evaluate(model)); // the base model, for comparison
-            }
-            List<ScoredPair> pairs = pairs(iteration, model);
-            listener.pairsScored(iteration, pairs);
+            List<ScoredPair> pairs = startIteration(iteration, model);
             List<ScoredPair> training = new ArrayList<>(pairs.stream().filter(p -> !p.eval()).toList());
             training.addAll(previousPairs(iteration, model));
 
@@ -94,22 +90,101 @@ public final class TrainingRun {
                 IterationTraining.saveTrained(iteration, model.network(), steps, folder, listener);
                 throw e;
             }
-            listener.pairsRewarded(iteration, rewarded);
-            Map<String, Double> evalMetrics = new LinkedHashMap<>(config.kind() == TrainingConfig.Kind.SFT
-                    ? Evaluation.sftMetrics(rewarded)
-                    : Evaluation.spinMetrics(rewarded, loss, config.beta(), model.network().manager()));
-            evalMetrics.putAll(evaluator.evaluate(model));
-            listener.evaluated(iteration, steps, evalMetrics);
-
-            // Files first, then rows: a process killed between the two leaves a published model
-            // without its row, which the next resume records (RunService, decision 0011).
-            ModelWriter.save(model, folder.model(iteration), DType.F32);
-            CrashPoint.MODEL_PUBLISHED.reach();
-            folder.deleteStatesBefore(iteration, Long.MAX_VALUE);
-            listener.checkpointSaved(iteration, steps, folder.model(iteration));
-            listener.iterationFinished(iteration);
-            return new IterationResult(iteration, steps, lastStep, evalMetrics, folder.model(iteration));
+            return finish(iteration, model, rewarded, loss, steps, lastStep,
+                    () -> ModelWriter.save(model, folder.model(iteration), DType.F32));
         }
+    }
+
+    /**
+     * Makes the iteration's pairs (or reads back those already made) and reports them, without
+     * training: what a cluster job that trains the iteration elsewhere is given.
+     */
+    public List<ScoredPair> preparePairs(int iteration) throws IOException {
+        requireNext(iteration);
+        Path opponent = opponent(iteration);
+        listener.log("Iteration " + iteration + ": loading " + opponent);
+        try (PretrainedModel model = PretrainedModel.load(opponent, device)) {
+            model.setBosPolicy(config.format().bos());
+            return startIteration(iteration, model);
+        }
+    }
+
+    /**
+     * Takes a model trained elsewhere on this iteration's pairs as the iteration's model: it is
+     * evaluated here as a model trained here would be, then {@code staged} (a folder from
+     * {@link RunFolder#stageModel}) is published as the iteration's {@code model/} and recorded.
+     *
+     * @param steps the optimiser steps it was trained for, where its evaluation is drawn
+     */
+    public IterationResult adopt(int iteration, Path staged, long steps) throws IOException {
+        requireNext(iteration);
+        Path pairsFile = folder.pairs(iteration);
+        if (!Files.isRegularFile(pairsFile)) {
+            throw new IllegalStateException("Iteration " + iteration + " has no pairs in " + pairsFile
+                    + " to evaluate the imported model on.");
+        }
+        listener.log("Iteration " + iteration + ": evaluating the model trained elsewhere");
+        try (PretrainedModel model = PretrainedModel.load(staged, device);
+             SpinLoss loss = new SpinLoss(config.loss(), config.beta(), model.network().manager())) {
+            model.setBosPolicy(config.format().bos());
+            List<ScoredPair> rewarded = Evaluation.reward(model, PairsFile.read(pairsFile), config.batchSize(),
+                    listener, iteration, () -> { });
+            return finish(iteration, model, rewarded, loss, steps, Map.of(),
+                    () -> RunFolder.publish(staged, folder.model(iteration)));
+        }
+    }
+
+    private void requireNext(int iteration) {
+        int done = folder.lastCompletedIteration();
+        if (iteration != done + 1) {
+            throw new IllegalArgumentException("The run's next iteration is " + (done + 1) + ", not " + iteration
+                    + " (completed iterations: " + done + ").");
+        }
+    }
+
+    private Path opponent(int iteration) {
+        return iteration == 1 ? baseModel : folder.model(iteration - 1);
+    }
+
+    /** The base model's evaluation before the first iteration, then the iteration's pairs, reported. */
+    private List<ScoredPair> startIteration(int iteration, PretrainedModel model) throws IOException {
+        if (iteration == 1 && !Files.exists(folder.pairs(1)) && evaluator != ModelEvaluator.NONE) {
+            listener.evaluated(0, 0, evaluator.evaluate(model)); // the base model, for comparison
+        }
+        List<ScoredPair> pairs = pairs(iteration, model);
+        listener.pairsScored(iteration, pairs);
+        return pairs;
+    }
+
+    /**
+     * The end of an iteration, in the order recovery reads (decision 0011): rewards and the
+     * held-out evaluation recorded, then the model published, then its checkpoint row and the
+     * iteration marked completed.
+     */
+    private IterationResult finish(int iteration, PretrainedModel model, List<ScoredPair> rewarded, SpinLoss loss,
+                                   long steps, Map<String, Double> lastStep, Publication publication)
+            throws IOException {
+        listener.pairsRewarded(iteration, rewarded);
+        Map<String, Double> evalMetrics = new LinkedHashMap<>(config.kind() == TrainingConfig.Kind.SFT
+                ? Evaluation.sftMetrics(rewarded)
+                : Evaluation.spinMetrics(rewarded, loss, config.beta(), model.network().manager()));
+        evalMetrics.putAll(evaluator.evaluate(model));
+        listener.evaluated(iteration, steps, evalMetrics);
+
+        // Files first, then rows: a process killed between the two leaves a published model
+        // without its row, which the next resume records (RunService, decision 0011).
+        publication.publish();
+        CrashPoint.MODEL_PUBLISHED.reach();
+        folder.deleteStatesBefore(iteration, Long.MAX_VALUE);
+        listener.checkpointSaved(iteration, steps, folder.model(iteration));
+        listener.iterationFinished(iteration);
+        return new IterationResult(iteration, steps, lastStep, evalMetrics, folder.model(iteration));
+    }
+
+    /** Puts the iteration's model in place as {@code model/}, whole or not at all. */
+    @FunctionalInterface
+    private interface Publication {
+        void publish() throws IOException;
     }
 
     private void cancelledWhileEvaluating(int iteration) {

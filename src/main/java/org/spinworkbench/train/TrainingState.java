@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.spinworkbench.io.FileTrees;
 import org.spinworkbench.lm.hf.DType;
 import org.spinworkbench.lm.hf.NamedTensor;
 import org.spinworkbench.lm.hf.SafetensorsCheckpoint;
@@ -43,7 +44,7 @@ final class TrainingState {
             Files.writeString(partial.resolve(POSITION), new Gson().toJson(position), StandardCharsets.UTF_8);
             RunFolder.publish(partial, target);
         } catch (IOException | RuntimeException e) {
-            RunFolder.deleteTree(partial);
+            FileTrees.delete(partial);
             throw e;
         }
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.spinworkbench.io.FileTrees;
 import org.spinworkbench.lm.ModelConfig;
 
 /**
@@ -92,7 +93,7 @@ public final class ModelWriter {
             Files.deleteIfExists(absolute); // only ever an empty folder here
             Files.move(partial, absolute, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
-            deleteTree(partial);
+            FileTrees.deleteAfterFailure(partial);
             throw e;
         }
     }
@@ -125,14 +126,6 @@ public final class ModelWriter {
             if (entries.findAny().isPresent()) {
                 throw new CheckpointException(target + " is not empty; choose a new or empty folder to save to.");
             }
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // the original failure is what the caller needs to see
         }
     }
 }

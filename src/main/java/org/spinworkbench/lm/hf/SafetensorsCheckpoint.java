@@ -43,6 +43,26 @@ public final class SafetensorsCheckpoint implements AutoCloseable {
         return open(modelDir, SafetensorsFile.DEFAULT_MAX_MAPPING_BYTES);
     }
 
+    /**
+     * The files that hold a model folder's weights: {@code model.safetensors}, or the shard
+     * index and every shard it names, for copying a checkpoint without reading it.
+     */
+    public static List<Path> weightFiles(Path modelDir) {
+        Path single = modelDir.resolve(SINGLE_FILE);
+        if (Files.isRegularFile(single)) {
+            return List.of(single);
+        }
+        Path index = modelDir.resolve(INDEX_FILE);
+        if (!Files.isRegularFile(index)) {
+            throw new CheckpointException("The model folder " + modelDir + " has neither " + SINGLE_FILE + " nor "
+                    + INDEX_FILE);
+        }
+        List<Path> files = new ArrayList<>(List.of(index));
+        new java.util.TreeSet<>(ShardIndex.read(index).weightMap().values())
+                .forEach(shard -> files.add(index.resolveSibling(shard)));
+        return files;
+    }
+
     /** Opens one safetensors file of any name (optimiser state, a resumable checkpoint's weights). */
     public static SafetensorsCheckpoint openFile(Path file) {
         if (!Files.isRegularFile(file)) {

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.spinworkbench.io.FileTrees;
 
 /**
  * Where an export goes, as the file system has it: whether writing there needs the user's
@@ -62,7 +62,7 @@ final class ExportTarget {
         try {
             writer.writeTo(fresh);
         } catch (IOException | RuntimeException e) {
-            deleteTree(fresh);
+            FileTrees.delete(fresh);
             throw e;
         }
         Path old = absolute.resolveSibling("." + name + ".replaced-" + UUID.randomUUID());
@@ -71,20 +71,9 @@ final class ExportTarget {
             Files.move(fresh, absolute, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             Files.move(old, absolute, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(fresh);
+            FileTrees.delete(fresh);
             throw e;
         }
-        deleteTree(old);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        FileTrees.delete(old);
     }
 }

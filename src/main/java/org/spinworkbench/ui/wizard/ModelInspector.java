@@ -2,17 +2,13 @@ package org.spinworkbench.ui.wizard;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import org.spinworkbench.lm.ChatMessage;
 import org.spinworkbench.lm.ModelConfig;
 import org.spinworkbench.lm.hf.ChatTemplate;
 import org.spinworkbench.lm.hf.CheckpointException;
 import org.spinworkbench.lm.hf.PretrainedModel;
-import org.spinworkbench.lm.hf.SafetensorsCheckpoint;
-import org.spinworkbench.lm.hf.TensorInfo;
+import org.spinworkbench.lm.hf.WeightCheck;
 import org.spinworkbench.lm.hf.TextTokenizer;
 
 /**
@@ -30,7 +26,7 @@ public final class ModelInspector {
             throw new CheckpointException(folder + " is not a folder.");
         }
         ModelConfig config = PretrainedModel.readConfig(folder);
-        String dtypes = checkWeights(folder, config);
+        String dtypes = WeightCheck.storedTypes(folder, config);
         int vocabSize;
         try (TextTokenizer tokenizer = TextTokenizer.load(folder, config.bosTokenId(), config.eosTokenIds())) {
             vocabSize = tokenizer.vocabSize();
@@ -44,22 +40,5 @@ public final class ModelInspector {
         return new ModelSummary(folder.toAbsolutePath().normalize(), config.architecture(), config.parameterCount(),
                 config.numHiddenLayers(), config.hiddenSize(), dtypes, vocabSize, config.maxPositionEmbeddings(),
                 template.isFallback(), template);
-    }
-
-    /** Every weight the network needs is present with its shape; returns the dtypes they are stored in. */
-    private static String checkWeights(Path folder, ModelConfig config) {
-        TreeSet<String> dtypes = new TreeSet<>();
-        try (SafetensorsCheckpoint checkpoint = SafetensorsCheckpoint.open(folder)) {
-            for (Map.Entry<String, long[]> expected : config.expectedShapes().entrySet()) {
-                TensorInfo info = checkpoint.info(expected.getKey());
-                if (!Arrays.equals(info.shape(), expected.getValue())) {
-                    throw new CheckpointException(info.file() + ": tensor '" + expected.getKey() + "' has shape "
-                            + Arrays.toString(info.shape()) + " but the model expects "
-                            + Arrays.toString(expected.getValue()));
-                }
-                dtypes.add(info.dtype().name());
-            }
-        }
-        return String.join(", ", dtypes);
     }
 }

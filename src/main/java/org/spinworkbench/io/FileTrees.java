@@ -1,0 +1,34 @@
+package org.spinworkbench.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Folder trees on disk, for every layer: the one place a folder is deleted with what is in it. */
+public final class FileTrees {
+    private FileTrees() {
+    }
+
+    /** Deletes {@code root} and everything under it (links are removed, never followed); nothing if it is absent. */
+    public static void delete(Path root) throws IOException {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** As {@link #delete}, after a failure: what can be removed is, and the first failure is what the caller reports. */
+    public static void deleteAfterFailure(Path root) {
+        try {
+            delete(root);
+        } catch (IOException | RuntimeException ignored) {
+            // the failure that led here is the one the user needs to see
+        }
+    }
+}
