@@ -30,6 +30,14 @@ public final class HandOff {
         this.device = device;
     }
 
+    /** The iteration a hand-off of the run would train: the first not completed, or 0 once all are. */
+    public int nextIteration(long runId) {
+        Run run = workspace.runs().findById(runId)
+                .orElseThrow(() -> new IllegalArgumentException("No run " + runId + " in " + workspace.folder() + "."));
+        int done = RunFolders.of(workspace, run).lastCompletedIteration();
+        return done < RunSpec.fromJson(run.configJson()).training().iterations() ? done + 1 : 0;
+    }
+
     /** The SPIN run whose next iteration is {@code iteration}, refused with a sentence otherwise. */
     public Run nextIterationOf(long runId, int iteration) {
         Run run = workspace.runs().findById(runId)

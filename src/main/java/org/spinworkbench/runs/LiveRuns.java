@@ -1,5 +1,6 @@
 package org.spinworkbench.runs;
 
+import ai.djl.Device;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -90,6 +91,11 @@ public final class LiveRuns {
         }
         current.cancel();
         return current.outcome();
+    }
+
+    /** Where this window's runs compute, for work beside them (a cluster job's pairs). */
+    public Device device() {
+        return services.get().device();
     }
 
     private RunService service(LiveRun listener) {

@@ -2,6 +2,7 @@ package org.spinworkbench.ui.export;
 
 import ai.djl.Device;
 import java.io.File;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -29,9 +30,11 @@ import org.spinworkbench.ui.common.Alerts;
 import org.spinworkbench.ui.common.DesktopOpener;
 import org.spinworkbench.ui.common.AppIcons;
 import org.spinworkbench.ui.common.Messages;
+import org.spinworkbench.ui.common.OwnThreadExecutor;
 import org.spinworkbench.ui.common.SafeConfirmation;
 import org.spinworkbench.ui.common.Styles;
 import org.spinworkbench.ui.common.TaskExecutor;
+import org.spinworkbench.ui.job.ClusterJobDialog;
 
 /**
  * Export a run: an iteration's model as a Hugging Face folder (F32, F16 or BF16), or the
@@ -42,21 +45,28 @@ public final class ExportDialog {
     private final Stage stage = new Stage();
     private final ExportViewModel viewModel;
     private final Messages messages;
+    private final Consumer<Stage> openJob;
 
-    /** {@code executor} reads the store; the writing runs on a thread of its own. */
-    public ExportDialog(Stage owner, Workspace workspace, TaskExecutor executor, Messages messages, long runId) {
+    /**
+     * {@code executor} reads the store; the writing runs on a thread of its own. A cluster job's
+     * pairs are made on {@code device}.
+     */
+    public ExportDialog(Stage owner, Workspace workspace, TaskExecutor executor, Messages messages, long runId,
+                        Device device) {
         this(owner, new ExportViewModel(workspace, executor, new OwnThreadExecutor(), messages, runId,
                 (run, iteration, output, dtype) -> new RunService(workspace, Device.cpu())
-                        .export(run, iteration, output, dtype)), messages);
+                        .export(run, iteration, output, dtype)), messages,
+                dialog -> ClusterJobDialog.exporting(dialog, workspace, executor, messages, device, runId).show());
     }
 
-    ExportDialog(Stage owner, ExportViewModel viewModel, Messages messages) {
+    ExportDialog(Stage owner, ExportViewModel viewModel, Messages messages, Consumer<Stage> openJob) {
         this.viewModel = viewModel;
         this.messages = messages;
+        this.openJob = openJob;
         stage.initOwner(owner);
         stage.setTitle(messages.get("export.title"));
         stage.getIcons().setAll(AppIcons.load());
-        stage.setScene(new Scene(Styles.apply(content()), 720, 470));
+        stage.setScene(new Scene(Styles.apply(content()), 720, 540));
         stage.setMinWidth(560);
         stage.setMinHeight(400);
         stage.setOnCloseRequest(event -> {
@@ -131,7 +141,8 @@ public final class ExportDialog {
         buttons.getButtons().setAll(open, close);
 
         VBox root = new VBox(12, heading, iterationRow, section("export.model.heading"), modelForm(),
-                section("export.dataset.heading"), datasetForm(), progress, message, buttons);
+                section("export.dataset.heading"), datasetForm(), section("export.job.heading"), jobRow(), progress,
+                message, buttons);
         root.setId("exportDialog");
         root.getStyleClass().add("export-dialog");
         VBox.setVgrow(message, Priority.ALWAYS);
@@ -189,6 +200,15 @@ public final class ExportDialog {
         export.disableProperty().bind(viewModel.canExportDatasetProperty().not());
         export.setOnAction(event -> viewModel.exportDataset());
         return form(messages.get("export.dataset.split"), split, file, browse, export);
+    }
+
+    /** "Export as cluster job…": a dialog of its own, for the run's next iteration. */
+    private HBox jobRow() {
+        Button job = new Button(messages.get("export.job.button"));
+        job.setId("exportJobButton");
+        job.disableProperty().bind(viewModel.busyProperty());
+        job.setOnAction(event -> openJob.accept(stage));
+        return new HBox(8, job);
     }
 
     /** One row of the choice (dtype or split), one of the target with Browse, the action on the right. */

@@ -237,7 +237,15 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
     @Override
     public void exportRun(long runId) {
         assert Platform.isFxApplicationThread();
-        new org.spinworkbench.ui.export.ExportDialog(stage, workspace, executor, messages, runId).show();
+        new org.spinworkbench.ui.export.ExportDialog(stage, workspace, executor, messages, runId, liveRuns.device())
+                .show();
+    }
+
+    @Override
+    public void importClusterJob() {
+        assert Platform.isFxApplicationThread();
+        org.spinworkbench.ui.job.ClusterJobDialog.importing(stage, workspace, executor, messages, liveRuns.device(),
+                () -> viewModel.runs().refresh()).show();
     }
 
     @Override

@@ -74,7 +74,9 @@ public final class ProjectRunsView extends VBox {
         compareRuns.disableProperty().bind(Bindings.size(viewModel.runs()).lessThan(1));
         compareRuns.setOnAction(event -> screens.compareRuns(viewModel.project()));
 
-        FlowPane buttons = new FlowPane(8, 8, newRun, dashboard, compare, export, compareRuns);
+        Button importJob = button(messages.get("runs.importJob"), "importJobButton");
+        importJob.setOnAction(event -> screens.importClusterJob());
+        FlowPane buttons = new FlowPane(8, 8, newRun, dashboard, compare, export, compareRuns, importJob);
         getChildren().addAll(table, buttons);
     }
 

@@ -21,4 +21,7 @@ public interface RunScreens {
 
     /** The runs of {@code project} overlaid on one another. */
     void compareRuns(Project project);
+
+    /** Opens the dialog that brings back an iteration a cluster job trained. */
+    void importClusterJob();
 }

@@ -31,6 +31,7 @@ import org.spinworkbench.runs.MetricCsv;
 import org.spinworkbench.runs.RunOutcome;
 import org.spinworkbench.runs.RunService;
 import org.spinworkbench.runs.TinyRuns;
+import org.spinworkbench.runs.job.ClusterJobs;
 import org.spinworkbench.store.MetricPoint;
 import org.spinworkbench.store.RunStatus;
 import org.spinworkbench.store.Workspace;
@@ -115,6 +116,26 @@ class DashboardViewModelTest {
         assertTrue(log.stream().anyMatch(line -> line.endsWith("  Iteration 2: training")), log.toString());
         assertTrue(log.get(log.size() - 2).endsWith("  Run " + outcome.runId() + " completed."), log.toString());
         assertTrue(log.get(log.size() - 1).startsWith("Opened SPIN run"), log.toString());
+    }
+
+    @Test
+    void anIterationTrainedByAClusterJobIsDrawnFromItsTrainersCurve() throws Exception {
+        long run = ClusterJobs.importedRun(workspace, folder);
+        DashboardViewModel viewModel = dashboard(run);
+        waitUntil(() -> viewModel.stateProperty().get() == State.STOPPED);
+        settleCharts();
+
+        DataSet margins = viewModel.curves().raw("rewards/margins");
+        assertArrayEquals(steps(1, 6), xs(margins), 0, "the trainer's six logged steps");
+        for (int i = 0; i < 6; i++) {
+            assertEquals(ClusterJobs.logged("rewards/margins", i + 1), margins.get(DataSet.DIM_Y, i), 1e-12);
+        }
+        assertArrayEquals(new double[] {6}, xs(viewModel.curves().eval("eval_rewards/margins")), 0,
+                "evaluated here where the trainer stopped");
+        assertEquals(List.of(6L), onFx(() -> new ArrayList<>(viewModel.boundaries())));
+        List<String> log = onFx(() -> new ArrayList<>(viewModel.log()));
+        assertTrue(log.stream().anyMatch(line -> line.contains("Iteration 1: importing the model trained by the"
+                + " cluster job in " + folder.resolve("job"))), log.toString());
     }
 
     @Test

@@ -86,7 +86,7 @@ class ExportDialogTest extends FxRobot {
     void start(Stage owner) {
         owner.setScene(new Scene(new StackPane(), 300, 200));
         owner.show();
-        new ExportDialog(owner, workspace, new CurrentThreadTaskExecutor(), messages, run.runId()).show();
+        new ExportDialog(owner, workspace, new CurrentThreadTaskExecutor(), messages, run.runId(), Device.cpu()).show();
     }
 
     @AfterEach
@@ -172,6 +172,16 @@ class ExportDialogTest extends FxRobot {
             double[] scores = new Scorer(model.network(), model.padTokenId()).score(prompts, greedy);
             return new Behaviour(greedy, scores);
         }
+    }
+
+    @Test
+    void aCompletedRunOffersNoIterationForAClusterJob() throws Exception {
+        waitUntil(() -> !lookup("#exportIteration").queryComboBox().getItems().isEmpty());
+        clickOn("#exportJobButton");
+        waitUntil(() -> lookup("#jobHeading").tryQuery().isPresent() && !text("#jobHeading").isEmpty());
+
+        assertEquals("Run " + run.runId() + " has no iteration left to hand off.", text("#jobHeading"));
+        assertTrue(lookup("#jobStart").queryButton().isDisabled());
     }
 
     private void type(String id, String text) {

@@ -1,4 +1,4 @@
-package org.spinworkbench.ui.export;
+package org.spinworkbench.ui.common;
 
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -7,9 +7,10 @@ import org.spinworkbench.ui.common.TaskExecutor;
 
 /**
  * Runs each task on a new daemon thread and hands its outcome to the FX thread: for exports,
- * which may write gigabytes, so the shared store worker is never held up behind one.
+ * which may write gigabytes, and cluster jobs, which may make pairs for minutes, so the shared
+ * store worker is never held up behind one.
  */
-final class OwnThreadExecutor implements TaskExecutor {
+public final class OwnThreadExecutor implements TaskExecutor {
     @Override
     public <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
         Thread thread = new Thread(() -> {
