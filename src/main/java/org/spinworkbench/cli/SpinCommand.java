@@ -11,6 +11,7 @@ import org.spinworkbench.lm.ComputeDevice;
 import org.spinworkbench.runs.RunOutcome;
 import org.spinworkbench.runs.RunService;
 import org.spinworkbench.runs.RunSpec;
+import org.spinworkbench.runs.job.ClusterJobExport;
 import org.spinworkbench.store.RunStatus;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.train.Cancellation;
@@ -72,6 +73,16 @@ public final class SpinCommand implements Callable<Integer> {
     @Mixin
     DeviceOptions device;
 
+    @Option(names = "--job", paramLabel = "DIR",
+            description = "Record the run, make iteration 1's pairs here and write it as a cluster job in DIR (the SPIN"
+                    + " reference, accelerate + DeepSpeed) instead of training here; bring it back with import --job"
+                    + " DIR.")
+    java.nio.file.Path job;
+
+    @Option(names = "--gpus", paramLabel = "N", defaultValue = "8",
+            description = "GPUs of the node the --job runs on. Default: ${DEFAULT-VALUE}.")
+    int gpus;
+
     @Option(names = "--json", description = "End with one JSON line: {\"run\", \"iterations\": [{\"iteration\", \"metrics\", \"checkpoint\"}]}.")
     boolean json;
 
@@ -95,10 +106,27 @@ public final class SpinCommand implements Callable<Integer> {
             int total = resume != null ? iterationsOf(open, resume) : iterations;
             TerminalReporter reporter = new TerminalReporter(status, System.console() != null, total);
             status.println("device: " + compute.describe());
+            if (job != null) {
+                return handOff(runs, open, reporter);
+            }
             RunOutcome outcome = resume != null ? runs.resume(resume, reporter, cancellation)
                     : runs.start(newSpec(), reporter, cancellation);
             return report(outcome, status);
         }
+    }
+
+    /** {@code --job}: the run recorded, its first iteration written as a cluster job. */
+    private int handOff(RunService runs, Workspace open, TerminalReporter reporter) throws IOException {
+        if (resume != null) {
+            throw new ParameterException(spec.commandLine(), "--job starts a new run; for run " + resume
+                    + " use export --run " + resume + " --iteration N --job DIR.");
+        }
+        long run = runs.prepare(newSpec(), reporter).run().id();
+        ClusterJobExport.Written written = new ClusterJobExport(open, runs.device()).write(run, 1, job, gpus, reporter);
+        spec.commandLine().getOut().println("Run " + run + " recorded; iteration 1 written as a cluster job to "
+                + written.folder() + " (" + written.trainPairs() + " training and " + written.testPairs()
+                + " held-out pairs). Run its launch.sh or sbatch.sh, then import --job " + written.folder() + ".");
+        return 0;
     }
 
     private RunSpec newSpec() {

@@ -21,6 +21,7 @@ import org.spinworkbench.data.ProblemPolicy;
 import org.spinworkbench.lm.hf.SafetensorsCheckpoint;
 import org.spinworkbench.runs.IterationDatasets;
 import org.spinworkbench.runs.RunSpec;
+import org.spinworkbench.runs.TinyRuns;
 import org.spinworkbench.runs.job.ClusterJobs;
 import org.spinworkbench.store.Checkpoint;
 import org.spinworkbench.store.MetricPoint;
@@ -145,6 +146,42 @@ class ClusterJobCommandsTest {
             assertEquals(RunStatus.COMPLETED, workspace.runs().findById(run).orElseThrow().status());
             assertEquals(List.of(1, 2), workspace.checkpoints().listByRun(run).stream()
                     .filter(c -> c.path().getFileName().toString().equals("model")).map(Checkpoint::iteration).toList());
+        }
+    }
+
+    @Test
+    void everyIterationCanBeTrainedOnTheClusterFromTheFirst() throws Exception {
+        Path ws = dir.resolve("ws");
+        Path model = TinyRuns.model(dir);
+        Path data = TinyRuns.data(dir);
+        Path first = dir.resolve("job-1");
+
+        assertEquals(0, cli.run("spin", "--workspace", ws.toString(), "--model", model.toString(), "--data",
+                data.toString(), "--iterations", "2", "--batch-size", "4", "--max-new-tokens", "6", "--max-length",
+                "64", "--max-prompt-length", "32", "--job", first.toString(), "--gpus", "2"), cli.err.toString());
+        assertTrue(cli.out.toString().startsWith("Run 1 recorded; iteration 1 written as a cluster job to " + first),
+                cli.out.toString());
+        ClusterJobs.writeTrainerOutput(first.resolve("output"), first.resolve("start-model"), 3, 0.01f);
+        assertEquals(0, cli.run("import", "--workspace", ws.toString(), "--job", first.toString(), "--run", "1"),
+                cli.err.toString());
+
+        Path second = dir.resolve("job-2");
+        assertEquals(0, cli.run("export", "--workspace", ws.toString(), "--run", "1", "--iteration", "2", "--job",
+                second.toString(), "--gpus", "2"), cli.err.toString());
+        for (Path weights : SafetensorsCheckpoint.weightFiles(first.resolve("output"))) {
+            assertEquals(-1, Files.mismatch(weights, second.resolve("start-model").resolve(weights.getFileName())),
+                    "the next job starts from the model the first one trained");
+        }
+        ClusterJobs.writeTrainerOutput(second.resolve("output"), second.resolve("start-model"), 3, -0.01f);
+        assertEquals(0, cli.run("import", "--workspace", ws.toString(), "--job", second.toString()),
+                cli.err.toString());
+        assertTrue(cli.out.toString().contains("Run 1 is complete."), cli.out.toString());
+
+        assertEquals(0, cli.run("runs", "metrics", "1", "--workspace", ws.toString(), "--csv"), cli.err.toString());
+        List<String> csv = cli.out.toString().lines().filter(line -> line.contains("rewards/margins")).toList();
+        assertEquals(6, csv.stream().filter(line -> !line.contains("eval_")).count(), csv.toString());
+        try (Workspace workspace = Workspace.open(ws)) {
+            assertEquals(RunStatus.COMPLETED, workspace.runs().findById(1).orElseThrow().status());
         }
     }
 
