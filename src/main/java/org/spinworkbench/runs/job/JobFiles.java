@@ -74,7 +74,7 @@ final class JobFiles {
                 #!/usr/bin/env bash
                 # Trains iteration %d of run %d with the SPIN reference on this machine's GPUs.
                 #   SPIN_DIR  your clone of %s at %s (required)
-                #   GPUS      how many GPUs to use (default: %d, as the accelerate config says)
+                #   GPUS      how many GPUs to use (default: %d, what the job's batch per GPU is written for)
                 set -euo pipefail
                 cd "$(dirname "$0")"
                 : "${SPIN_DIR:?set SPIN_DIR to your clone of the SPIN reference (see README.md)}"
@@ -126,8 +126,11 @@ final class JobFiles {
                 .append(" keys those versions read. Nothing is downloaded: the model and the data are in this")
                 .append(" folder.\n\n")
                 .append("## Run\n\n")
-                .append("```bash\nSPIN_DIR=/path/to/SPIN bash launch.sh                # GPUS=4 bash launch.sh for fewer\n")
+                .append("```bash\nSPIN_DIR=/path/to/SPIN bash launch.sh\n")
                 .append("SPIN_DIR=/path/to/SPIN sbatch sbatch.sh              # under Slurm, from this folder\n```\n\n")
+                .append("The job is written for ").append(about.gpus()).append(" GPUs: the batch per GPU is the run's")
+                .append(" batch divided among them. For another count, write the job again with `--gpus N` rather")
+                .append(" than launching it on fewer, which would shrink every optimiser step's batch.\n\n")
                 .append("The trainer writes into `output/` here (and `output/checkpoint-*/` when it saves during")
                 .append(" training). Copy the folder back whole, `output/` included, and import it.\n\n")
                 .append("## What is here\n\n")
