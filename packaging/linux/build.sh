@@ -37,7 +37,7 @@ mkdir "$input/sample-data"
 cp -r "$root/sample-data/demo-model" "$root/sample-data/demo-tasks" "$root/sample-data/configs" "$input/sample-data/"
 # the user guide with its pictures, beside sample-data, where Help › User Guide looks
 mkdir -p "$input/docs"
-cp -r "$root/docs/user-guide.md" "$root/docs/images" "$input/docs/"
+cp -r "$root/docs/user-guide.md" "$root/docs/scale-out.md" "$root/docs/images" "$input/docs/"
 
 cd "$root"
 echo "jpackage: app-image"
