@@ -11,6 +11,29 @@ public final class FileTrees {
     private FileTrees() {
     }
 
+    /** What is at a path where a new folder is to be written. */
+    public enum FolderTarget {
+        /** Nothing, or an empty folder: written there without asking. */
+        FREE,
+        /** A folder with entries in it. */
+        TAKEN,
+        /** A file (or anything but a folder). */
+        NOT_A_FOLDER
+    }
+
+    /** Whether a new folder can be written at {@code target}: the one rule every export follows. */
+    public static FolderTarget folderTarget(Path target) throws IOException {
+        if (!Files.exists(target)) {
+            return FolderTarget.FREE;
+        }
+        if (!Files.isDirectory(target)) {
+            return FolderTarget.NOT_A_FOLDER;
+        }
+        try (Stream<Path> entries = Files.list(target)) {
+            return entries.findAny().isPresent() ? FolderTarget.TAKEN : FolderTarget.FREE;
+        }
+    }
+
     /** Deletes {@code root} and everything under it (links are removed, never followed); nothing if it is absent. */
     public static void delete(Path root) throws IOException {
         if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {

@@ -76,6 +76,6 @@ class ExportDatasetCommandTest {
                 evalFile.toString(), "--split", "test", "--workspace", ws.toString()));
         assertTrue(err.toString().contains("--split is train or eval, not test."), err.toString());
         assertEquals(2, run("export", "--run", Long.toString(runId), "--iteration", "1", "--workspace", ws.toString()));
-        assertTrue(err.toString().contains("Name --output DIR, --dataset FILE or both."), err.toString());
+        assertTrue(err.toString().contains("Name --output DIR, --dataset FILE or both, or --job DIR."), err.toString());
     }
 }

@@ -116,16 +116,12 @@ public final class ModelWriter {
     }
 
     private static void requireEmptyOrAbsent(Path target) throws IOException {
-        if (!Files.exists(target)) {
-            return;
-        }
-        if (!Files.isDirectory(target)) {
-            throw new CheckpointException(target + " exists and is not a folder; choose a new folder to save to.");
-        }
-        try (Stream<Path> entries = Files.list(target)) {
-            if (entries.findAny().isPresent()) {
-                throw new CheckpointException(target + " is not empty; choose a new or empty folder to save to.");
-            }
+        switch (FileTrees.folderTarget(target)) {
+            case FREE -> { }
+            case NOT_A_FOLDER -> throw new CheckpointException(target + " exists and is not a folder; choose a new"
+                    + " folder to save to.");
+            case TAKEN -> throw new CheckpointException(target + " is not empty; choose a new or empty folder to save"
+                    + " to.");
         }
     }
 }

@@ -131,16 +131,12 @@ public final class ClusterJobExport {
     }
 
     private static void requireFree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        if (!Files.isDirectory(folder)) {
-            throw new IllegalArgumentException(folder + " is a file; name a new or empty folder for the job.");
-        }
-        try (Stream<Path> entries = Files.list(folder)) {
-            if (entries.findAny().isPresent()) {
-                throw new IllegalArgumentException(folder + " is not empty; name a new or empty folder for the job.");
-            }
+        switch (FileTrees.folderTarget(folder)) {
+            case FREE -> { }
+            case NOT_A_FOLDER -> throw new IllegalArgumentException(folder + " is a file; name a new or empty folder"
+                    + " for the job.");
+            case TAKEN -> throw new IllegalArgumentException(folder + " is not empty; name a new or empty folder for"
+                    + " the job.");
         }
     }
 

@@ -33,15 +33,11 @@ final class ExportTarget {
     }
 
     static State ofFolder(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return State.FREE;
-        }
-        if (!Files.isDirectory(folder)) {
-            return State.WRONG_KIND;
-        }
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries.findAny().isPresent() ? State.TAKEN : State.FREE;
-        }
+        return switch (FileTrees.folderTarget(folder)) {
+            case FREE -> State.FREE;
+            case TAKEN -> State.TAKEN;
+            case NOT_A_FOLDER -> State.WRONG_KIND;
+        };
     }
 
     static State ofFile(Path file) {
