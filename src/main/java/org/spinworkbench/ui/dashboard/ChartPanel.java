@@ -57,7 +57,9 @@ final class ChartPanel {
         this.messages = messages;
         xAxis = new DefaultNumericAxis(messages.get("dashboard.axis.step"));
         xAxis.setForceZeroInRange(markers); // held-out points: from the base model (step 0) on
-        xAxis.setAutoRangePadding(markers ? 0.05 : 0);
+        // a little room past the last step: the last iteration's end marker sits on it, and one
+        // exactly on the axis' end is not drawn
+        xAxis.setAutoRangePadding(markers ? 0.05 : 0.01);
         xAxis.setUnit(null); // a step has no unit: no empty "[]" after the name
         DefaultNumericAxis yAxis = new DefaultNumericAxis();
         yAxis.setName(null); // the chart's title says what it shows

@@ -130,6 +130,13 @@ class DashboardWindowTest extends FxRobot {
         assertEquals(2, loss.shown().size(), "the raw curve and its smoothed line");
         assertEquals(recorded, loss.shown().get(0).getDataCount());
         assertEquals(2, interactAnd(() -> loss.iterationMarks().size()), "where each iteration ends");
+        for (String chart : List.of("chart-loss", "chart-rewards")) {
+            ChartPanel panel = window.charts().panel(chart);
+            double lastEnd = interactAnd(() -> panel.iterationMarks().get(1));
+            double axisEnd = interactAnd(() -> panel.chart().getXAxis().getMax());
+            assertTrue(axisEnd > lastEnd, chart + ": the last iteration's marker (" + lastEnd
+                    + ") lies inside the axis (to " + axisEnd + "), where it is drawn");
+        }
         ChartPanel eval = window.charts().panel("chart-eval");
         waitUntil(() -> eval.shown().size() == 1);
         assertEquals(2, eval.shown().get(0).getDataCount(), "one held-out point per iteration");
