@@ -21,11 +21,7 @@ final class TokenSampler {
         if (options.greedy()) {
             return argMax(logits, offset, vocabulary);
         }
-        Integer[] order = new Integer[vocabulary];
-        for (int i = 0; i < vocabulary; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Float.compare(logits[offset + b], logits[offset + a]));
+        int[] order = byLogitDescending(logits, offset, vocabulary);
         int kept = options.topK() > 0 ? Math.min(options.topK(), vocabulary) : vocabulary;
 
         double max = logits[offset + order[0]] / options.temperature();
@@ -56,6 +52,27 @@ final class TokenSampler {
             }
         }
         return order[nucleus - 1];
+    }
+
+    /**
+     * Token ids by logit, highest first, ties by id: the order of a stable sort with
+     * {@code Float.compare}, from one sort of primitive keys (logit bits flipped to sort
+     * descending in the high half, the id in the low half) instead of boxed ids and a
+     * comparator, which cost tens of milliseconds a token at a 152 k vocabulary.
+     */
+    static int[] byLogitDescending(float[] logits, int offset, int vocabulary) {
+        long[] keys = new long[vocabulary];
+        for (int i = 0; i < vocabulary; i++) {
+            int bits = Float.floatToIntBits(logits[offset + i]);
+            int ascending = bits ^ ((bits >> 31) & 0x7fffffff); // the int order of Float.compare
+            keys[i] = ((long) ~ascending << 32) | i;
+        }
+        Arrays.sort(keys);
+        int[] order = new int[vocabulary];
+        for (int i = 0; i < vocabulary; i++) {
+            order[i] = (int) keys[i];
+        }
+        return order;
     }
 
     boolean greedy() {

@@ -1,6 +1,8 @@
 package org.spinworkbench.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import java.util.Map;
@@ -32,13 +34,19 @@ public final class GradientNorm {
         // name order: the sum, and so the clipping factor, is the same in every run
         Map<String, NDArray> ordered = new TreeMap<>(parameters);
         try (NoGradient off = new NoGradient(); NDScope temporaries = new NDScope()) {
-            double sumOfSquares = 0;
+            // every parameter's norm stays on the device; one read brings them all (one sync a step, not one each)
+            NDList norms = new NDList();
             for (NDArray parameter : ordered.values()) {
                 try (NDArray gradient = Gradients.of(parameter)) {
                     if (gradient != null) {
-                        double norm = gradient.norm().toType(DataType.FLOAT64, false).getDouble();
-                        sumOfSquares += norm * norm;
+                        norms.add(gradient.norm().toType(DataType.FLOAT64, false));
                     }
+                }
+            }
+            double sumOfSquares = 0;
+            if (!norms.isEmpty()) {
+                for (double norm : NDArrays.stack(norms).toDoubleArray()) {
+                    sumOfSquares += norm * norm; // in name order, as before: the same sum to the last bit
                 }
             }
             double total = Math.sqrt(sumOfSquares);

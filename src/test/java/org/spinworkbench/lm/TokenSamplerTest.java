@@ -58,4 +58,29 @@ class TokenSamplerTest {
         assertThrows(IllegalArgumentException.class, () -> new SamplingOptions(1, 1, 0, 0, 0, true));
         assertThrows(IllegalArgumentException.class, () -> new SamplingOptions(-1, 1, 0, 1, 0, true));
     }
+
+    @Test
+    void theOrderIsAStableSortByLogitWhateverTheValues() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        float[] logits = new float[5_003];
+        float[] special = {0.0f, -0.0f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN,
+                Float.MIN_VALUE, -Float.MAX_VALUE};
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = i % 97 == 0 ? special[i % special.length]
+                    : (float) Math.round(random.nextGaussian() * 40) / 8; // many ties
+        }
+        int offset = 3;
+        int vocabulary = logits.length - offset;
+        Integer[] boxed = new Integer[vocabulary];
+        for (int i = 0; i < vocabulary; i++) {
+            boxed[i] = i;
+        }
+        java.util.Arrays.sort(boxed, (a, b) -> Float.compare(logits[offset + b], logits[offset + a]));
+
+        int[] order = TokenSampler.byLogitDescending(logits, offset, vocabulary);
+
+        for (int i = 0; i < vocabulary; i++) {
+            assertEquals(boxed[i].intValue(), order[i], "position " + i);
+        }
+    }
 }
