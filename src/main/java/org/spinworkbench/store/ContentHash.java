@@ -26,6 +26,11 @@ public final class ContentHash {
     private ContentHash() {
     }
 
+    /** Lower-case hex SHA-256 of a text's UTF-8 bytes. */
+    public static String ofText(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** Lower-case hex SHA-256 of the file's bytes. */
     public static String ofFile(Path file) throws IOException {
         MessageDigest digest = sha256();

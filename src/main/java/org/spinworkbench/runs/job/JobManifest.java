@@ -38,12 +38,7 @@ record JobManifest(long run, int iteration, String runSettingsSha256, Map<String
     }
 
     static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return ContentHash.ofText(text);
     }
 
     void write(Path folder) throws IOException {
