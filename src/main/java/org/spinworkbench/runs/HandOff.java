@@ -32,16 +32,14 @@ public final class HandOff {
 
     /** The iteration a hand-off of the run would train: the first not completed, or 0 once all are. */
     public int nextIteration(long runId) {
-        Run run = workspace.runs().findById(runId)
-                .orElseThrow(() -> new IllegalArgumentException("No run " + runId + " in " + workspace.folder() + "."));
+        Run run = find(runId);
         int done = RunFolders.of(workspace, run).lastCompletedIteration();
-        return done < RunSpec.fromJson(run.configJson()).training().iterations() ? done + 1 : 0;
+        return done < planned(run) ? done + 1 : 0;
     }
 
     /** The SPIN run whose next iteration is {@code iteration}, refused with a sentence otherwise. */
     public Run nextIterationOf(long runId, int iteration) {
-        Run run = workspace.runs().findById(runId)
-                .orElseThrow(() -> new IllegalArgumentException("No run " + runId + " in " + workspace.folder() + "."));
+        Run run = find(runId);
         if (run.kind() != RunKind.SPIN) {
             throw new IllegalArgumentException("Run " + runId + " is continued SFT; only a self-play iteration can be"
                     + " handed to the SPIN reference.");
@@ -49,7 +47,7 @@ public final class HandOff {
         if (run.status() == RunStatus.RUNNING) {
             throw new IllegalArgumentException("Run " + runId + " is training; stop it first.");
         }
-        int planned = RunSpec.fromJson(run.configJson()).training().iterations();
+        int planned = planned(run);
         int done = RunFolders.of(workspace, run).lastCompletedIteration();
         if (iteration != done + 1 || iteration > planned) {
             throw new IllegalArgumentException("Run " + runId + " has " + done + " of " + planned
@@ -93,8 +91,7 @@ public final class HandOff {
             session.training().adopt(iteration, staged, steps);
             adopted = true;
         } finally {
-            int planned = RunSpec.fromJson(run.configJson()).training().iterations();
-            if (adopted && iteration == planned) {
+            if (adopted && iteration == planned(run)) {
                 workspace.runs().finish(runId, RunStatus.COMPLETED, null);
                 session.log().line("Run " + runId + " completed.");
             } else {
@@ -104,6 +101,15 @@ public final class HandOff {
         }
         return new RunService(workspace, device).outcome(runId, workspace.runs().findById(runId).orElseThrow().status(),
                 null);
+    }
+
+    private Run find(long runId) {
+        return workspace.runs().findById(runId)
+                .orElseThrow(() -> new IllegalArgumentException("No run " + runId + " in " + workspace.folder() + "."));
+    }
+
+    private static int planned(Run run) {
+        return RunSpec.fromJson(run.configJson()).training().iterations();
     }
 
     private record Session(TrainingRun training, RunLogFile log) {

@@ -43,11 +43,6 @@ public final class RunFolder {
         return iteration(iteration).resolve("pairs.jsonl");
     }
 
-    /** Whether the iteration's pairs are made (and, once a run has read them back, recorded). */
-    public boolean hasPairs(int iteration) {
-        return Files.isRegularFile(pairs(iteration));
-    }
-
     Path state(int iteration, long step) {
         return iteration(iteration).resolve("state-" + step);
     }

@@ -120,7 +120,7 @@ public final class TrainingRun {
         requireNext(iteration);
         Path pairsFile = folder.pairs(iteration);
         if (!Files.isRegularFile(pairsFile)) {
-            throw new IllegalStateException("Iteration " + iteration + " has no pairs in " + pairsFile
+            throw new IllegalArgumentException("Iteration " + iteration + " has no pairs in " + pairsFile
                     + " to evaluate the imported model on.");
         }
         listener.log("Iteration " + iteration + ": evaluating the model trained elsewhere");

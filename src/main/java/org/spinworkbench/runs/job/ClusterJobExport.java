@@ -62,7 +62,8 @@ public final class ClusterJobExport {
         Path folder = target.toAbsolutePath().normalize();
         requireFree(folder);
         RunFolder runFolder = RunFolders.of(workspace, run);
-        if (!runFolder.hasPairs(iteration)) {
+        if (!pairsRecorded(runId, iteration)) {
+            // made and recorded now, or recorded from the file a killed run left (decision 0011)
             observer.log("Iteration " + iteration + ": making its pairs for the job");
             handOff.preparePairs(runId, iteration, observer);
         }
@@ -91,8 +92,8 @@ public final class ClusterJobExport {
             copyModel(startModel, partial.resolve(ReferenceRecipe.MODEL));
             ReferenceRecipe recipe = ReferenceRecipe.of(config, iteration, gpus, mixPrevious);
             Project project = workspace.projects().find(run.projectId()).orElseThrow();
-            JobFiles.write(partial, recipe, new JobFiles.About(runId, project.name(), iteration, gpus, train.size(),
-                    test.size(), previous));
+            JobFiles.write(partial, recipe, new JobFiles.About(runId, project.name(), iteration, gpus,
+                    new JobFiles.Pairs(train.size(), test.size(), previous)));
             JobManifest.of(partial, runId, iteration, run.configJson()).write(partial);
             Files.deleteIfExists(folder); // only ever an empty folder here
             Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
@@ -101,6 +102,12 @@ public final class ClusterJobExport {
             FileTrees.delete(partial);
             throw e;
         }
+    }
+
+    /** The workspace is the account of what is done: pairs count as made once their samples are recorded. */
+    private boolean pairsRecorded(long runId, int iteration) {
+        return workspace.iterations().find(runId, iteration)
+                .map(recorded -> workspace.samples().count(recorded.id(), Split.TRAIN) > 0).orElse(false);
     }
 
     private static List<Example> heldOut(IterationDatasets datasets, long runId, int iteration) {

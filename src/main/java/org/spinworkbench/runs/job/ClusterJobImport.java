@@ -16,6 +16,7 @@ import org.spinworkbench.lm.hf.WeightCheck;
 import org.spinworkbench.runs.HandOff;
 import org.spinworkbench.runs.RunFolders;
 import org.spinworkbench.runs.RunOutcome;
+import org.spinworkbench.store.ContentHash;
 import org.spinworkbench.store.Run;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.train.RunFolder;
@@ -51,7 +52,7 @@ public final class ClusterJobImport {
                     + manifest.run() + ", not of run " + runId + "; nothing was imported.");
         }
         Run run = handOff.nextIterationOf(manifest.run(), manifest.iteration());
-        if (!JobManifest.sha256(run.configJson()).equals(manifest.runSettingsSha256())) {
+        if (!ContentHash.ofText(run.configJson()).equals(manifest.runSettingsSha256())) {
             throw new IllegalArgumentException(job + " was written for another run " + manifest.run()
                     + " (its settings differ from this workspace's run " + run.id() + "); nothing was imported.");
         }

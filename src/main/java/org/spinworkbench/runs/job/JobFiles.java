@@ -29,7 +29,11 @@ final class JobFiles {
     }
 
     /** What a job is about, for the scripts' comments and the README. */
-    record About(long run, String project, int iteration, int gpus, int trainPairs, int testPairs, int previousPairs) {
+    record About(long run, String project, int iteration, int gpus, Pairs pairs) {
+    }
+
+    /** How many pairs the job trains on, is measured on, and carries from the previous iteration (0: none). */
+    record Pairs(int train, int test, int previous) {
     }
 
     static void write(Path folder, ReferenceRecipe recipe, About about) throws IOException {
@@ -135,13 +139,13 @@ final class JobFiles {
                 .append(" training). Copy the folder back whole, `output/` included, and import it.\n\n")
                 .append("## What is here\n\n")
                 .append("| Path | What |\n|---|---|\n")
-                .append("| `data/train_prefs-00000-of-00001.parquet` | ").append(about.trainPairs())
+                .append("| `data/train_prefs-00000-of-00001.parquet` | ").append(about.pairs().train())
                 .append(" training pairs (`real`, `generated`) |\n")
-                .append("| `data/test_prefs-00000-of-00001.parquet` | ").append(about.testPairs())
+                .append("| `data/test_prefs-00000-of-00001.parquet` | ").append(about.pairs().test())
                 .append(" held-out pairs |\n");
-        if (about.previousPairs() > 0) {
+        if (about.pairs().previous() > 0) {
             out.append("| `data-previous/` | iteration ").append(about.iteration() - 1).append("'s ")
-                    .append(about.previousPairs()).append(" training pairs, trained on again (the run mixes them in) |\n");
+                    .append(about.pairs().previous()).append(" training pairs, trained on again (the run mixes them in) |\n");
         }
         out.append("| `start-model/` | the model the iteration starts from and is measured against |\n")
                 .append("| `").append(RECIPE).append("` | the run's settings under the reference's names |\n")

@@ -34,11 +34,7 @@ record JobManifest(long run, int iteration, String runSettingsSha256, Map<String
         for (Path file : filesIn(folder)) {
             files.put(relative(folder, file), ContentHash.ofFile(file));
         }
-        return new JobManifest(run, iteration, sha256(runSettings), files);
-    }
-
-    static String sha256(String text) {
-        return ContentHash.ofText(text);
+        return new JobManifest(run, iteration, ContentHash.ofText(runSettings), files);
     }
 
     void write(Path folder) throws IOException {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +64,7 @@ record TrainerOutput(Path model, long globalStep, List<LoggedStep> logHistory) {
                 if (!entry.has("step") || SUMMARY.stream().anyMatch(entry::has)) {
                     continue;
                 }
-                Map<String, Double> values = new java.util.LinkedHashMap<>();
+                Map<String, Double> values = new LinkedHashMap<>();
                 entry.entrySet().forEach(e -> {
                     if (!e.getKey().equals("step") && e.getValue().isJsonPrimitive()
                             && e.getValue().getAsJsonPrimitive().isNumber()) {

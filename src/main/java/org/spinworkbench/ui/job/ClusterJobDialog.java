@@ -3,17 +3,20 @@ package org.spinworkbench.ui.job;
 import ai.djl.Device;
 import java.io.File;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
@@ -123,7 +126,7 @@ public final class ClusterJobDialog {
             gpus.valueProperty().addListener((o, before, now) -> viewModel.gpusProperty().set(now));
             actionRow.getChildren().addAll(new Label(messages.get("job.export.gpus")), gpus);
         }
-        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         actionRow.getChildren().addAll(spacer, start);
 
@@ -153,11 +156,11 @@ public final class ClusterJobDialog {
         VBox root = new VBox(12, heading, folderRow, actionRow, progress, message);
         if (export) {
             Label notesLabel = new Label(messages.get("job.export.notes"));
-            notesLabel.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.notes()));
+            notesLabel.visibleProperty().bind(Bindings.isNotEmpty(viewModel.notes()));
             ListView<String> notes = new ListView<>(viewModel.notes());
             notes.setId("jobNotes");
-            notes.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.notes()));
-            notes.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            notes.visibleProperty().bind(Bindings.isNotEmpty(viewModel.notes()));
+            notes.setCellFactory(list -> new ListCell<>() {
                 @Override
                 protected void updateItem(String item, boolean empty) {
                     super.updateItem(item, empty);
