@@ -37,6 +37,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "DIR", description = "A new or empty folder for the model.")
     Path output;
 
+    @Option(names = "--adapter-only", description = "A LoRA run: write the iteration's adapter as a PEFT folder"
+            + " (adapter_config.json, adapter_model.safetensors) to --output instead of the merged model.")
+    boolean adapterOnly;
+
     @Option(names = "--dataset", paramLabel = "FILE",
             description = "A JSON Lines file for the iteration's pairs (real and generated).")
     Path dataset;
@@ -85,6 +89,10 @@ public final class ExportCommand implements Callable<Integer> {
         if (output == null && dataset == null) {
             throw new ParameterException(spec.commandLine(), "Name --output DIR, --dataset FILE or both, or --job DIR.");
         }
+        if (adapterOnly && (output == null || dtype != null)) {
+            throw new ParameterException(spec.commandLine(), "--adapter-only writes the adapter to --output DIR, in"
+                    + " float32 as the run saved it; name --output and no --dtype.");
+        }
         Split pairs = switch (split.toLowerCase(java.util.Locale.ROOT)) {
             case "train" -> Split.TRAIN;
             case "eval" -> Split.EVAL;
@@ -94,7 +102,11 @@ public final class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException(dataset + " already exists; add --force to replace it.");
         }
         try (Workspace open = workspace.open()) {
-            if (output != null) {
+            if (output != null && adapterOnly) {
+                Path written = new RunService(open, ai.djl.Device.cpu()).exportAdapter(run, iteration, output);
+                spec.commandLine().getOut().println("Exported the LoRA adapter of run " + run + " iteration "
+                        + iteration + " to " + written + " (PEFT)");
+            } else if (output != null) {
                 DType type = dtype != null ? DType.valueOf(dtype.strip().toUpperCase(java.util.Locale.ROOT))
                         : ExportPrecision.of(open.runs().findById(run).orElseThrow(() ->
                                 new IllegalArgumentException("No run " + run + " in " + open.folder() + ".")));

@@ -11,6 +11,7 @@ import org.spinworkbench.lm.ComputeDevice;
 import org.spinworkbench.lm.hf.DType;
 import org.spinworkbench.lm.hf.RandomModels;
 import org.spinworkbench.runs.RunOutcome;
+import org.spinworkbench.runs.MergedBase;
 import org.spinworkbench.runs.RunService;
 import org.spinworkbench.runs.RunSpec;
 import org.spinworkbench.store.RunStatus;
@@ -40,6 +41,10 @@ public final class SftCommand implements Callable<Integer> {
         @Option(names = "--config", paramLabel = "FILE", description = "config.json of a fresh random model.")
         Path config;
     }
+
+    @Option(names = "--adapter", paramLabel = "DIR", description = "A PEFT LoRA adapter folder for --model: fine-tune"
+            + " the model with the adapter merged in (saved once in the project's base-models/).")
+    Path adapter;
 
     @Option(names = "--tokenizer", paramLabel = "DIR|byte-level", defaultValue = RandomModels.BYTE_LEVEL,
             description = "With --config: whose tokenizer to use. Default: ${DEFAULT-VALUE}.")
@@ -87,6 +92,13 @@ public final class SftCommand implements Callable<Integer> {
         // Ctrl+C waits for the whole command: the outcome printed and the workspace closed
         try (Interrupts interrupts = Interrupts.cancelOnCtrlC(cancellation); Workspace open = workspace.open()) {
             Path base = start.model != null ? start.model : randomModel(open, config.seed());
+            if (adapter != null) {
+                if (start.model == null) {
+                    throw new IllegalArgumentException("--adapter needs the --model it was trained on.");
+                }
+                base = MergedBase.of(open, data.project, start.model, adapter);
+                status.println("base: " + start.model + " with the adapter " + adapter + " merged, in " + base);
+            }
             RunSpec runSpec = new RunSpec(data.project, DataOptions.absolute(base), DataOptions.absolute(data.data),
                     data.formatName(), DataOptions.absolute(data.evalData), data.evalFraction, data.evalSize,
                     data.skipBadRows, config, DataOptions.absolute(data.accuracyData));

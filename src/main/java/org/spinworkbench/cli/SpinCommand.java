@@ -2,12 +2,14 @@ package org.spinworkbench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spinworkbench.lm.ComputeDevice;
+import org.spinworkbench.runs.MergedBase;
 import org.spinworkbench.runs.RunOutcome;
 import org.spinworkbench.runs.RunService;
 import org.spinworkbench.runs.RunSpec;
@@ -35,6 +37,10 @@ public final class SpinCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "DIR", description = "Base model folder (Hugging Face layout).")
     String model;
+
+    @Option(names = "--adapter", paramLabel = "DIR", description = "A PEFT LoRA adapter folder for --model: the run's"
+            + " base is the model with the adapter merged in (saved once in the project's base-models/).")
+    Path adapter;
 
     @Mixin
     DataOptions data;
@@ -110,7 +116,7 @@ public final class SpinCommand implements Callable<Integer> {
                 return handOff(runs, open, reporter);
             }
             RunOutcome outcome = resume != null ? runs.resume(resume, reporter, cancellation)
-                    : runs.start(newSpec(), reporter, cancellation);
+                    : runs.start(newSpec(open), reporter, cancellation);
             return report(outcome, status);
         }
     }
@@ -121,7 +127,7 @@ public final class SpinCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--job starts a new run; for run " + resume
                     + " use export --run " + resume + " --iteration N --job DIR.");
         }
-        long run = runs.prepare(newSpec(), reporter).run().id();
+        long run = runs.prepare(newSpec(open), reporter).run().id();
         ClusterJobExport.Written written = new ClusterJobExport(open, runs.device()).write(run, 1, job, gpus, reporter);
         spec.commandLine().getOut().println("Run " + run + " recorded; iteration 1 written as a cluster job to "
                 + written.folder() + " (" + written.trainPairs() + " training and " + written.testPairs()
@@ -129,14 +135,19 @@ public final class SpinCommand implements Callable<Integer> {
         return 0;
     }
 
-    private RunSpec newSpec() {
+    private RunSpec newSpec(Workspace open) throws IOException {
         if (model == null || data.data == null) {
             throw new ParameterException(spec.commandLine(), "spin needs --model DIR and --data FILE (or --resume RUN)");
+        }
+        Path base = Path.of(model);
+        if (adapter != null) {
+            base = MergedBase.of(open, data.project, base, adapter);
+            spec.commandLine().getErr().println("base: " + model + " with the adapter " + adapter + " merged, in " + base);
         }
         TrainingConfig config = training.config(TrainingConfig.Kind.SPIN, iterations, beta,
                 SpinLossKind.valueOf(loss.toUpperCase(Locale.ROOT)), maxNewTokens, temperature, topP, mixPrevious,
                 useDataGenerated);
-        return new RunSpec(data.project, DataOptions.absolute(java.nio.file.Path.of(model)),
+        return new RunSpec(data.project, DataOptions.absolute(base),
                 DataOptions.absolute(data.data), data.formatName(), DataOptions.absolute(data.evalData),
                 data.evalFraction, data.evalSize, data.skipBadRows, config, DataOptions.absolute(data.accuracyData));
     }

@@ -3,6 +3,7 @@ package org.spinworkbench.cli;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.spinworkbench.data.PromptTurns;
+import org.spinworkbench.lm.LoraConfig;
 import org.spinworkbench.lm.hf.BosPolicy;
 import org.spinworkbench.train.PromptFormat;
 import org.spinworkbench.train.SpinLossKind;
@@ -72,6 +73,24 @@ public final class TrainingOptions {
             + " reference is their mixture. Default: 1 (the paper's SPIN).")
     Integer opponents;
 
+    @Option(names = "--lora-rank", paramLabel = "R", description = "Train LoRA adapters of rank R (PEFT's LoRA)"
+            + " instead of every weight: the base weights stay frozen, with no gradients or optimiser state, and each"
+            + " iteration starts from the previous one's adapter. Default: full fine-tuning.")
+    Integer loraRank;
+
+    @Option(names = "--lora-alpha", paramLabel = "A", description = "LoRA alpha: the adapters' update is scaled by"
+            + " A/R. Default: 8 (PEFT's).")
+    Double loraAlpha;
+
+    @Option(names = "--lora-dropout", paramLabel = "D", description = "Dropout on the adapters' input while"
+            + " training, in [0, 1). Default: 0.")
+    Double loraDropout;
+
+    @Option(names = "--lora-targets", paramLabel = "q_proj,v_proj,...", description = "Projections of every decoder"
+            + " block that get adapters (q_proj, k_proj, v_proj, o_proj, gate_proj, up_proj, down_proj), or"
+            + " all-linear. Default: q_proj,v_proj (PEFT's for the Llama family).")
+    String loraTargets;
+
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the split, shuffles and sampling. Default: " + TrainingConfig.DEFAULT_SEED + ".")
     Long seed;
 
@@ -107,7 +126,21 @@ public final class TrainingOptions {
         set(nllAlpha, builder::optNllAlpha);
         set(klAnchor, builder::optKlAnchor);
         set(opponents, builder::optOpponents);
+        builder.optLora(lora());
         return builder.build();
+    }
+
+    /** The LoRA settings given, or null for full fine-tuning; alpha, dropout or targets alone are refused. */
+    private LoraConfig lora() {
+        if (loraRank == null) {
+            if (loraAlpha != null || loraDropout != null || loraTargets != null) {
+                throw new IllegalArgumentException("--lora-alpha, --lora-dropout and --lora-targets need --lora-rank.");
+            }
+            return null;
+        }
+        return new LoraConfig(loraRank, or(loraAlpha, LoraConfig.DEFAULT_ALPHA),
+                or(loraDropout, LoraConfig.DEFAULT_DROPOUT),
+                loraTargets == null ? LoraConfig.DEFAULT_TARGETS : LoraConfig.parseTargets(loraTargets));
     }
 
     private static <T> void set(T given, Consumer<T> setter) {

@@ -3,7 +3,9 @@ package org.spinworkbench.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /** Folder trees on disk, for every layer: the one place a folder is deleted with what is in it. */
@@ -52,6 +54,34 @@ public final class FileTrees {
             delete(root);
         } catch (IOException | RuntimeException ignored) {
             // the failure that led here is the one the user needs to see
+        }
+    }
+
+    /** Fills a folder with files. */
+    @FunctionalInterface
+    public interface FolderFiller {
+        void fill(Path folder) throws IOException;
+    }
+
+    /**
+     * Writes a folder whole or not at all: {@code filler} fills a fresh hidden folder beside
+     * {@code target}, which is then renamed to {@code target} (which must be absent or an empty
+     * folder: callers check {@link #folderTarget} first, with their own words). On failure
+     * nothing is left behind.
+     */
+    public static void writeFolder(Path target, FolderFiller filler) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        Files.createDirectories(absolute.getParent());
+        // a plain createDirectory, not createTempDirectory: the folder gets the user's usual permissions
+        Path partial = Files.createDirectory(absolute.getParent()
+                .resolve("." + absolute.getFileName() + ".partial-" + UUID.randomUUID()));
+        try {
+            filler.fill(partial);
+            Files.deleteIfExists(absolute); // only ever an empty folder here
+            Files.move(partial, absolute, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            deleteAfterFailure(partial);
+            throw e;
         }
     }
 }

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.SparseFormat;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A decoder-only transformer of the Llama family (Llama, Qwen2, Mistral), its weights kept
@@ -27,6 +28,8 @@ public final class LlamaModel implements AutoCloseable {
     private final RotaryEmbedding rotary;
     private final NDArray attentionScale;       // 1/sqrt(hD), long-lived: see DJL_NOTES trap 1
     private final NDArray blockedPenalty;       // 1e9: subtracted from the scores of keys a query may not see
+    private LoraAdapter adapter;                // null: every weight is trained, none added
+    private volatile boolean training;          // adapter dropout on
 
     /** Takes ownership of {@code manager}, which must hold {@code weights}. */
     public LlamaModel(ModelConfig config, NDManager manager, Map<String, NDArray> weights) {
@@ -56,9 +59,38 @@ public final class LlamaModel implements AutoCloseable {
         return manager;
     }
 
-    /** The weights by Hugging Face name (the training parameters). */
+    /** The weights by Hugging Face name (the base weights when an adapter is attached). */
     public Map<String, NDArray> weights() {
         return weights;
+    }
+
+    /**
+     * What training updates: the adapter's A and B when one is attached (the base weights
+     * stay frozen), else every weight.
+     */
+    public Map<String, NDArray> trainableWeights() {
+        return adapter == null ? weights : adapter.parameters();
+    }
+
+    /**
+     * Adds LoRA adapters to the projections they target; the model owns and closes them from
+     * here on. They must have been made in a sub-manager of {@link #manager()}.
+     */
+    public void attach(LoraAdapter lora) {
+        if (adapter != null) {
+            throw new IllegalStateException("the model already has an adapter");
+        }
+        this.adapter = lora;
+    }
+
+    /** The attached adapter, if any. */
+    public Optional<LoraAdapter> adapter() {
+        return Optional.ofNullable(adapter);
+    }
+
+    /** Training mode turns the adapter's dropout on; off by default (generation and scoring). */
+    public void setTraining(boolean training) {
+        this.training = training;
     }
 
     /**
@@ -181,7 +213,9 @@ public final class LlamaModel implements AutoCloseable {
 
     private NDArray project(NDArray x, String name) {
         NDArray bias = weights.get(name + ".bias");
-        return linear(x, weight(name + ".weight"), bias);
+        NDArray y = linear(x, weight(name + ".weight"), bias);                       // (..., out)
+        NDArray update = adapter == null ? null : adapter.update(name, x, training); // (α/r)·x·Aᵀ·Bᵀ
+        return update == null ? y : y.add(update);
     }
 
     private static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
@@ -194,6 +228,9 @@ public final class LlamaModel implements AutoCloseable {
 
     @Override
     public void close() {
+        if (adapter != null) {
+            adapter.close();
+        }
         manager.close();
     }
 }

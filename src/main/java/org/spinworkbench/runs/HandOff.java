@@ -47,6 +47,10 @@ public final class HandOff {
         if (run.status() == RunStatus.RUNNING) {
             throw new IllegalArgumentException("Run " + runId + " is training; stop it first.");
         }
+        if (RunSpec.fromJson(run.configJson()).training().loraSettings().isPresent()) {
+            throw new IllegalArgumentException("Run " + runId + " trains LoRA adapters, and the reference's run_spin.py"
+                    + " trains every weight; only a run that trains every weight can be handed to it.");
+        }
         int planned = planned(run);
         int done = RunFolders.of(workspace, run).lastCompletedIteration();
         if (iteration != done + 1 || iteration > planned) {

@@ -22,6 +22,7 @@ import org.spinworkbench.lm.ModelConfig;
 import org.spinworkbench.lm.hf.ChatTemplate;
 import org.spinworkbench.lm.hf.DType;
 import org.spinworkbench.lm.hf.ModelWriter;
+import org.spinworkbench.lm.hf.PeftAdapterFolder;
 import org.spinworkbench.lm.hf.PretrainedModel;
 import org.spinworkbench.store.Checkpoint;
 import org.spinworkbench.store.ContentHash;
@@ -165,6 +166,27 @@ public final class RunService {
         try (PretrainedModel model = PretrainedModel.load(folder.model(iteration), Device.cpu())) {
             ModelWriter.save(model, output, dtype);
         }
+        return output;
+    }
+
+    /**
+     * Copies a LoRA run's adapter of {@code iteration}, a PEFT folder, to {@code output} (a new
+     * or empty folder); {@link #export} writes the same iteration merged into its base.
+     */
+    public Path exportAdapter(long runId, int iteration, Path output) throws IOException {
+        Run run = workspace.runs().findById(runId)
+                .orElseThrow(() -> new IllegalArgumentException("No run " + runId + " in " + workspace.folder() + "."));
+        RunFolder folder = folderOf(run);
+        if (iteration < 1 || iteration > folder.lastCompletedIteration()) {
+            throw new IllegalArgumentException("Run " + runId + " has no model for iteration " + iteration
+                    + " (completed iterations: " + folder.lastCompletedIteration() + ").");
+        }
+        Path adapter = folder.adapter(iteration);
+        if (!PeftAdapterFolder.isAdapter(adapter)) {
+            throw new IllegalArgumentException("Run " + runId + " trains every weight, so it has no LoRA adapter;"
+                    + " export its model without --adapter-only.");
+        }
+        PeftAdapterFolder.copy(adapter, output);
         return output;
     }
 

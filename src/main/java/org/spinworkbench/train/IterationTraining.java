@@ -4,11 +4,12 @@ import ai.djl.ndarray.NDArray;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.spinworkbench.lm.LlamaModel;
 
 /**
- * Trains a loaded model in place for one iteration, from scratch or from the iteration's
+ * Trains a loaded model in place for one iteration (every weight, or only its LoRA adapter), from scratch or from the iteration's
  * latest resumable checkpoint, saving one every {@code saveSteps} steps and when cancelled.
  */
 final class IterationTraining {
@@ -22,10 +23,12 @@ final class IterationTraining {
     /** @return the number of optimiser steps the iteration took */
     static long train(int iteration, LlamaModel model, TrainingObjective objective, TrainingConfig config,
                       RunFolder folder, TrainingListener listener, Cancellation cancellation) throws IOException {
-        for (NDArray weight : model.weights().values()) {
+        // with LoRA only the adapters: the base weights get no gradient and no optimiser state
+        Map<String, NDArray> trained = model.trainableWeights();
+        for (NDArray weight : trained.values()) {
             weight.setRequiresGradient(true);
         }
-        try (AdamW optimizer = new AdamW(model.weights(), config.weightDecay(), ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON)) {
+        try (AdamW optimizer = new AdamW(trained, config.weightDecay(), ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON)) {
             Trainer.Settings settings = new Trainer.Settings(config.epochs(), config.batchSize(),
                     config.gradientAccumulation(), config.maxGradNorm(), config.seed() * 31 + iteration);
             long total = new Trainer(model, optimizer, objective, settings, step -> 0).totalSteps();
@@ -33,7 +36,7 @@ final class IterationTraining {
             long first = 0;
             Optional<Path> state = folder.latestState(iteration);
             if (state.isPresent()) {
-                first = TrainingState.restore(state.get(), model.weights(), optimizer);
+                first = TrainingState.restore(state.get(), trained, optimizer);
                 listener.log("Iteration " + iteration + ": resuming training after step " + first + " of " + total);
             }
             listener.phaseStarted(iteration, Phase.TRAINING);
@@ -54,7 +57,7 @@ final class IterationTraining {
             });
             return total;
         } finally {
-            for (NDArray weight : model.weights().values()) {
+            for (NDArray weight : trained.values()) {
                 weight.setRequiresGradient(false);
             }
         }
@@ -66,7 +69,7 @@ final class IterationTraining {
      * no step follows it, so a resume only evaluates and saves these weights.
      */
     static void saveTrained(int iteration, LlamaModel model, long steps, RunFolder folder, TrainingListener listener) {
-        try (AdamW unused = new AdamW(model.weights(), 0, ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON)) {
+        try (AdamW unused = new AdamW(model.trainableWeights(), 0, ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON)) {
             save(iteration, model, unused, steps, folder, listener);
         }
     }
@@ -75,7 +78,7 @@ final class IterationTraining {
                              TrainingListener listener) {
         try {
             Path target = folder.state(iteration, step);
-            TrainingState.save(target, model.weights(), optimizer, step);
+            TrainingState.save(target, model.trainableWeights(), optimizer, step);
             CrashPoint.STATE_PUBLISHED.reach();
             folder.deleteStatesBefore(iteration, step);
             listener.checkpointSaved(iteration, step, target);

@@ -39,6 +39,11 @@ public final class RunFolder {
         return iteration(iteration).resolve("model");
     }
 
+    /** A LoRA run's adapter of the iteration, a PEFT folder, published just before its merged {@code model/}. */
+    public Path adapter(int iteration) {
+        return iteration(iteration).resolve("adapter");
+    }
+
     Path pairs(int iteration) {
         return iteration(iteration).resolve("pairs.jsonl");
     }

@@ -81,6 +81,9 @@ final class Trainer {
         MetricMeans means = new MetricMeans();
         double lossSum = 0;
         JniUtils.setGradMode(true); // per thread: this thread records graphs from here
+        model.setTraining(true);
+        // adapter dropout draws from torch's generator: seeded per step, a resumed run drops the same units
+        Engine.getInstance().setRandomSeed((int) (settings.shuffleSeed() * 1_000_003L + step));
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             for (int start = 0; start < examples.size(); start += settings.batchSize()) {
                 List<Integer> micro = examples.subList(start, Math.min(examples.size(), start + settings.batchSize()));
@@ -100,8 +103,9 @@ final class Trainer {
             }
         } finally {
             JniUtils.setGradMode(false);
+            model.setTraining(false);
         }
-        double gradientNorm = GradientNorm.clip(model.weights(), settings.maxGradNorm());
+        double gradientNorm = GradientNorm.clip(model.trainableWeights(), settings.maxGradNorm());
         if (!Double.isFinite(gradientNorm)) {
             optimizer.zeroGradients();
             throw diverged("the gradient norm is " + gradientNorm, step);

@@ -1,6 +1,8 @@
 package org.spinworkbench.train;
 
 import java.util.Objects;
+import java.util.Optional;
+import org.spinworkbench.lm.LoraConfig;
 
 /**
  * Every setting of an SFT or SPIN run, stored with the run so it can be resumed and
@@ -23,6 +25,7 @@ import java.util.Objects;
  * @param opponents         SPIN only: how many of the latest iterates the opponent mixes (fictitious play, Alami et
  *                          al. 2024): each prompt's synthetic response comes from one of them, and the reference is
  *                          their mixture; 1, the paper's SPIN, by default (0, as runs stored before it read, means 1)
+ * @param lora              null: every weight is trained; else LoRA adapters are, the base weights frozen
  */
 public record TrainingConfig(
         Kind kind,
@@ -50,7 +53,8 @@ public record TrainingConfig(
         PromptFormat format,
         double nllAlpha,
         double klAnchor,
-        int opponents) {
+        int opponents,
+        LoraConfig lora) {
 
     // The defaults of every new run, the command line's and the wizard's alike. Compile-time
     // constants, so command-line annotations can name them as their default values.
@@ -122,6 +126,11 @@ public record TrainingConfig(
         return kind == Kind.SPIN && (klAnchor > 0 || opponents > 1);
     }
 
+    /** The run's LoRA settings; empty when it trains every weight. */
+    public Optional<LoraConfig> loraSettings() {
+        return Optional.ofNullable(lora);
+    }
+
     public Truncation truncation() {
         return new Truncation(maxLength, maxPromptLength);
     }
@@ -182,6 +191,7 @@ public record TrainingConfig(
         private double nllAlpha;
         private double klAnchor;
         private int opponents = 1;
+        private LoraConfig lora;
 
         private Builder() {
         }
@@ -213,6 +223,7 @@ public record TrainingConfig(
             nllAlpha = c.nllAlpha;
             klAnchor = c.klAnchor;
             opponents = c.opponents;
+            lora = c.lora;
         }
 
         public Builder setKind(Kind kind) {
@@ -342,12 +353,18 @@ public record TrainingConfig(
             return this;
         }
 
+        /** LoRA adapters instead of full fine-tuning; null trains every weight. */
+        public Builder optLora(LoraConfig lora) {
+            this.lora = lora;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first setting that is out of range */
         public TrainingConfig build() {
             return new TrainingConfig(kind, iterations, epochs, beta, loss, learningRate, weightDecay, warmupRatio,
                     schedule, batchSize, gradientAccumulation, maxGradNorm, maxLength, maxPromptLength, maxNewTokens,
                     temperature, topP, mixPrevious, useDataGenerated, raw, seed, saveSteps, format, nllAlpha,
-                    klAnchor, opponents);
+                    klAnchor, opponents, lora);
         }
     }
 }

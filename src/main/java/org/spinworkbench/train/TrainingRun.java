@@ -1,6 +1,7 @@
 package org.spinworkbench.train;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,10 +9,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.spinworkbench.data.Example;
+import org.spinworkbench.io.FileTrees;
+import org.spinworkbench.lm.LlamaModel;
+import org.spinworkbench.lm.LoraAdapter;
+import org.spinworkbench.lm.LoraConfig;
 import org.spinworkbench.lm.Scorer;
 import org.spinworkbench.lm.hf.DType;
 import org.spinworkbench.lm.hf.ModelWriter;
+import org.spinworkbench.lm.hf.PeftAdapterFolder;
 import org.spinworkbench.lm.hf.PretrainedModel;
 
 /**
@@ -62,9 +69,7 @@ public final class TrainingRun {
     }
 
     private IterationResult iteration(int iteration) throws IOException {
-        Path opponent = opponent(iteration);
-        listener.log("Iteration " + iteration + ": loading " + opponent);
-        try (PretrainedModel model = PretrainedModel.load(opponent, device);
+        try (PretrainedModel model = loadStart(iteration);
              SpinLoss loss = new SpinLoss(config.loss(), config.beta(), model.network().manager())) {
             model.setBosPolicy(config.format().bos());
             List<ScoredPair> pairs = startIteration(iteration, model);
@@ -90,8 +95,7 @@ public final class TrainingRun {
                 IterationTraining.saveTrained(iteration, model.network(), steps, folder, listener);
                 throw e;
             }
-            return finish(iteration, model, rewarded, loss, steps, lastStep,
-                    () -> ModelWriter.save(model, folder.model(iteration), DType.F32));
+            return finish(iteration, model, rewarded, loss, steps, lastStep, () -> publishTrained(iteration, model));
         }
     }
 
@@ -101,9 +105,7 @@ public final class TrainingRun {
      */
     public List<ScoredPair> preparePairs(int iteration) throws IOException {
         requireNext(iteration);
-        Path opponent = opponent(iteration);
-        listener.log("Iteration " + iteration + ": loading " + opponent);
-        try (PretrainedModel model = PretrainedModel.load(opponent, device)) {
+        try (PretrainedModel model = loadStart(iteration)) {
             model.setBosPolicy(config.format().bos());
             return startIteration(iteration, model);
         }
@@ -142,8 +144,52 @@ public final class TrainingRun {
         }
     }
 
-    private Path opponent(int iteration) {
-        return iteration == 1 ? baseModel : folder.model(iteration - 1);
+    /**
+     * The model an iteration starts from, which also plays the opponent: the previous
+     * iteration's model; with LoRA, the frozen base carrying the previous iteration's adapter
+     * (a new one, equal to the base, in iteration 1).
+     */
+    private PretrainedModel loadStart(int iteration) {
+        Optional<LoraConfig> lora = config.loraSettings();
+        if (lora.isEmpty()) {
+            Path opponent = iteration == 1 ? baseModel : folder.model(iteration - 1);
+            listener.log("Iteration " + iteration + ": loading " + opponent);
+            return PretrainedModel.load(opponent, device);
+        }
+        listener.log("Iteration " + iteration + ": loading " + baseModel + (iteration == 1
+                ? " with a new LoRA adapter (" + lora.get().describe() + ")"
+                : " with iteration " + (iteration - 1) + "'s LoRA adapter"));
+        PretrainedModel model = PretrainedModel.load(baseModel, device);
+        try {
+            LlamaModel network = model.network();
+            network.attach(iteration == 1
+                    ? LoraAdapter.initial(lora.get(), model.config(), network.manager(), config.seed())
+                    : PeftAdapterFolder.read(folder.adapter(iteration - 1), model.config(), network.manager()));
+            return model;
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Writes the trained iteration's {@code model/}; with LoRA its PEFT {@code adapter/} first
+     * (what the next iteration starts from), then the merged model, which every reader of
+     * iteration models (export, compare, opponents) takes as it takes a fully trained one.
+     */
+    private void publishTrained(int iteration, PretrainedModel model) throws IOException {
+        Optional<LoraAdapter> adapter = model.network().adapter();
+        if (adapter.isEmpty()) {
+            ModelWriter.save(model, folder.model(iteration), DType.F32);
+            return;
+        }
+        Path adapterFolder = folder.adapter(iteration);
+        FileTrees.delete(adapterFolder); // an earlier attempt's, killed before its model was published
+        PeftAdapterFolder.write(adapter.get(), baseModel.toAbsolutePath().normalize().toString(), adapterFolder);
+        try (NDManager merging = model.network().manager().newSubManager()) {
+            ModelWriter.write(model.config(), adapter.get().mergedInto(model.network().weights(), merging),
+                    model.folder(), folder.model(iteration), DType.F32);
+        }
     }
 
     /** The base model's evaluation before the first iteration, then the iteration's pairs, reported. */

@@ -112,7 +112,7 @@ class GoldenModelTest {
         }
     }
 
-    private static float[] logitsOf(LlamaModel model, int[] ids) {
+    static float[] logitsOf(LlamaModel model, int[] ids) {
         int length = ids.length;
         long[] tokens = new long[length];
         long[] positions = new long[length];

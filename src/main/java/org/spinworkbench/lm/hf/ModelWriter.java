@@ -8,13 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Stream;
 import org.spinworkbench.io.FileTrees;
 import org.spinworkbench.lm.ModelConfig;
 
@@ -64,12 +61,7 @@ public final class ModelWriter {
             eosTokenIds = StopTokens.eos(config, generation, tokenizer);
             padTokenId = StopTokens.pad(config, generation, tokenizer);
         }
-        Path absolute = target.toAbsolutePath().normalize();
-        Files.createDirectories(absolute.getParent());
-        // a plain createDirectory, not createTempDirectory: the folder gets the user's usual permissions
-        Path partial = Files.createDirectory(absolute.getParent()
-                .resolve("." + absolute.getFileName() + ".partial-" + UUID.randomUUID()));
-        try {
+        FileTrees.writeFolder(target, partial -> {
             Files.writeString(partial.resolve(PretrainedModel.CONFIG_FILE),
                     config.withTorchDtype(dtype.torchName()).toJson(), StandardCharsets.UTF_8);
             if (Files.isRegularFile(generationFile)) {
@@ -90,12 +82,7 @@ public final class ModelWriter {
             }
             new SafetensorsWriter().write(partial.resolve(SafetensorsCheckpoint.SINGLE_FILE), tensors, dtype,
                     Map.of());
-            Files.deleteIfExists(absolute); // only ever an empty folder here
-            Files.move(partial, absolute, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            FileTrees.deleteAfterFailure(partial);
-            throw e;
-        }
+        });
     }
 
     private static String generationConfig(ModelConfig config, Set<Integer> eosTokenIds, int padTokenId) {
