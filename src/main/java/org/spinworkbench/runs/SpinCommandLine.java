@@ -72,6 +72,12 @@ public final class SpinCommandLine {
         add(words, "--nll-alpha", Decimals.text(training.nllAlpha()));
         add(words, "--kl-anchor", Decimals.text(training.klAnchor()));
         add(words, "--opponents", Integer.toString(training.opponents()));
+        training.loraSettings().ifPresent(lora -> {
+            add(words, "--lora-rank", Integer.toString(lora.rank()));
+            add(words, "--lora-alpha", Decimals.text(lora.alpha()));
+            add(words, "--lora-dropout", Decimals.text(lora.dropout()));
+            add(words, "--lora-targets", String.join(",", lora.targets()));
+        });
         add(words, "--seed", Long.toString(training.seed()));
         add(words, "--save-steps", Integer.toString(training.saveSteps()));
         return words;

@@ -256,6 +256,7 @@ public final class RunComparisonViewModel {
                 label.append(messages.get("comparison.opponents", training.opponents()));
             }
         }
+        training.loraSettings().ifPresent(lora -> label.append(messages.get("comparison.lora", lora.describe())));
         return label.toString();
     }
 

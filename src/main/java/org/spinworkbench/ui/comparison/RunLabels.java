@@ -65,6 +65,8 @@ final class RunLabels {
                         ? messages.get("comparison.diff.kl", Decimals.text(run.training().klAnchor())) : ""),
                 known(run -> run.training().opponents() > 1
                         ? messages.get("comparison.diff.opponents", run.training().opponents()) : ""),
+                known(run -> run.training().loraSettings()
+                        .map(lora -> messages.get("comparison.diff.lora", lora.describe())).orElse("")),
                 known(run -> messages.get("comparison.diff.seed", run.training().seed())));
     }
 

@@ -1,6 +1,7 @@
 package org.spinworkbench.ui.wizard;
 
 import java.util.Locale;
+import org.spinworkbench.lm.LoraConfig;
 import org.spinworkbench.runs.Decimals;
 import org.spinworkbench.train.TrainingConfig;
 
@@ -28,7 +29,10 @@ public enum Parameter {
     SAVE_STEPS(Type.WHOLE, Rule.NOT_NEGATIVE),
     NLL_ALPHA(Type.DECIMAL, Rule.NOT_NEGATIVE),
     KL_ANCHOR(Type.DECIMAL, Rule.BELOW_ONE),
-    OPPONENTS(Type.WHOLE, Rule.AT_LEAST_ONE);
+    OPPONENTS(Type.WHOLE, Rule.AT_LEAST_ONE),
+    LORA_RANK(Type.WHOLE, Rule.NOT_NEGATIVE),
+    LORA_ALPHA(Type.DECIMAL, Rule.POSITIVE),
+    LORA_DROPOUT(Type.DECIMAL, Rule.BELOW_ONE);
 
     enum Type { WHOLE, DECIMAL }
 
@@ -86,6 +90,10 @@ public enum Parameter {
             case NLL_ALPHA -> decimal(config.nllAlpha());
             case KL_ANCHOR -> decimal(config.klAnchor());
             case OPPONENTS -> Integer.toString(config.opponents());
+            case LORA_RANK -> Integer.toString(config.loraSettings().map(LoraConfig::rank).orElse(0));
+            case LORA_ALPHA -> decimal(config.loraSettings().map(LoraConfig::alpha).orElse(LoraConfig.DEFAULT_ALPHA));
+            case LORA_DROPOUT -> decimal(config.loraSettings().map(LoraConfig::dropout)
+                    .orElse(LoraConfig.DEFAULT_DROPOUT));
         };
     }
 

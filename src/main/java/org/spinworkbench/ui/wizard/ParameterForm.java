@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.spinworkbench.lm.LoraConfig;
 import org.spinworkbench.train.SpinLossKind;
 import org.spinworkbench.train.PromptFormat;
 import org.spinworkbench.train.TrainingConfig;
@@ -22,6 +23,7 @@ public final class ParameterForm {
     private TrainingConfig.Schedule schedule;
     private boolean mixPrevious;
     private boolean useDataGenerated;
+    private String loraTargets;
 
     /** The settings a new SPIN run gets when nothing is changed: {@link TrainingConfig#spinDefaults()}. */
     public ParameterForm() {
@@ -37,6 +39,7 @@ public final class ParameterForm {
         schedule = config.schedule();
         mixPrevious = config.mixPrevious();
         useDataGenerated = config.useDataGenerated();
+        loraTargets = String.join(",", config.loraSettings().map(LoraConfig::targets).orElse(LoraConfig.DEFAULT_TARGETS));
     }
 
     /**
@@ -134,6 +137,15 @@ public final class ParameterForm {
         this.useDataGenerated = useDataGenerated;
     }
 
+    /** The projections LoRA adapts, as typed: "q_proj,v_proj" or "all-linear"; used when the rank is above 0. */
+    public String loraTargets() {
+        return loraTargets;
+    }
+
+    public void setLoraTargets(String loraTargets) {
+        this.loraTargets = loraTargets == null ? "" : loraTargets;
+    }
+
     /**
      * Every problem at once: each field that is not a valid value on its own, in the order the
      * fields are shown; when all are, the first problem between fields (lengths, the model's
@@ -219,7 +231,15 @@ public final class ParameterForm {
                 .optNllAlpha(values.get(Parameter.NLL_ALPHA).doubleValue())
                 .optKlAnchor(values.get(Parameter.KL_ANCHOR).doubleValue())
                 .optOpponents(values.get(Parameter.OPPONENTS).intValue())
+                .optLora(lora(values))
                 .build();
+    }
+
+    /** Rank 0 trains every weight; above 0, LoRA with the alpha, dropout and targets typed. */
+    private LoraConfig lora(Map<Parameter, Number> values) {
+        int rank = values.get(Parameter.LORA_RANK).intValue();
+        return rank == 0 ? null : new LoraConfig(rank, values.get(Parameter.LORA_ALPHA).doubleValue(),
+                values.get(Parameter.LORA_DROPOUT).doubleValue(), LoraConfig.parseTargets(loraTargets));
     }
 
     /**

@@ -31,6 +31,9 @@ final class ParameterTexts {
             case NLL_ALPHA -> messages.get("wizard.param.nllAlpha");
             case KL_ANCHOR -> messages.get("wizard.param.klAnchor");
             case OPPONENTS -> messages.get("wizard.param.opponents");
+            case LORA_RANK -> messages.get("wizard.param.loraRank");
+            case LORA_ALPHA -> messages.get("wizard.param.loraAlpha");
+            case LORA_DROPOUT -> messages.get("wizard.param.loraDropout");
         };
     }
 
@@ -55,6 +58,9 @@ final class ParameterTexts {
             case NLL_ALPHA -> messages.get("wizard.help.nllAlpha");
             case KL_ANCHOR -> messages.get("wizard.help.klAnchor");
             case OPPONENTS -> messages.get("wizard.help.opponents");
+            case LORA_RANK -> messages.get("wizard.help.loraRank");
+            case LORA_ALPHA -> messages.get("wizard.help.loraAlpha");
+            case LORA_DROPOUT -> messages.get("wizard.help.loraDropout");
         };
     }
 

@@ -44,6 +44,13 @@ final class ParametersStepView extends VBox {
             mark(field, viewModel.errorFieldProperty().get() == parameter);
             grid.addRow(row++, new Label(viewModel.label(parameter)), field, WizardControls.help(viewModel.help(parameter)));
         }
+        TextField targets = new TextField();
+        targets.setId("loraTargetsField");
+        targets.setPrefColumnCount(8);
+        targets.textProperty().bindBidirectional(viewModel.loraTargetsProperty());
+        targets.disableProperty().bind(viewModel.field(Parameter.LORA_RANK).isEqualTo("0"));
+        grid.addRow(row++, new Label(messages.get("wizard.param.loraTargets")), targets,
+                WizardControls.help(messages.get("wizard.help.loraTargets")));
         ReviewLines names = new ReviewLines(messages);
         ChoiceBox<SpinLossKind> loss = new ChoiceBox<>(FXCollections.observableArrayList(SpinLossKind.values()));
         loss.setId("lossChoice");

@@ -36,6 +36,7 @@ public final class ParametersStepViewModel {
     private final ObjectProperty<TrainingConfig.Schedule> schedule = new SimpleObjectProperty<>(form.schedule());
     private final BooleanProperty mixPrevious = new SimpleBooleanProperty(form.mixPrevious());
     private final BooleanProperty useDataGenerated = new SimpleBooleanProperty(form.useDataGenerated());
+    private final StringProperty loraTargets = new SimpleStringProperty(form.loraTargets());
     private final Messages messages;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
@@ -78,6 +79,12 @@ public final class ParametersStepViewModel {
             form.setUseDataGenerated(now);
             validate();
         });
+        loraTargets.addListener((observable, before, now) -> {
+            form.setLoraTargets(now);
+            if (!loading) {
+                validate();
+            }
+        });
         validate();
     }
 
@@ -101,6 +108,11 @@ public final class ParametersStepViewModel {
 
     public BooleanProperty useDataGeneratedProperty() {
         return useDataGenerated;
+    }
+
+    /** The projections LoRA adapts, comma-separated; used when the LoRA rank is above 0. */
+    public StringProperty loraTargetsProperty() {
+        return loraTargets;
     }
 
     /** The first problem, naming its field; empty when the settings can start a run. */
@@ -186,6 +198,7 @@ public final class ParametersStepViewModel {
             schedule.set(values.schedule());
             mixPrevious.set(values.mixPrevious());
             useDataGenerated.set(values.useDataGenerated());
+            loraTargets.set(values.loraTargets());
         } finally {
             loading = false;
         }

@@ -45,6 +45,8 @@ final class ReviewLines {
         for (Parameter parameter : Parameter.values()) {
             lines.add(new ReviewLine(texts.label(parameter), parameter.text(training)));
         }
+        training.loraSettings().ifPresent(lora -> lines.add(new ReviewLine(messages.get("wizard.param.loraTargets"),
+                String.join(", ", lora.targets()))));
         lines.add(new ReviewLine(messages.get("wizard.param.loss"), training.loss() == SpinLossKind.SIGMOID
                 ? messages.get("wizard.loss.sigmoid") : messages.get("wizard.loss.hinge")));
         lines.add(new ReviewLine(messages.get("wizard.param.schedule"), schedule(training.schedule())));

@@ -156,5 +156,8 @@ class RunComparisonViewModelTest {
                 paper.toBuilder().setKind(org.spinworkbench.train.TrainingConfig.Kind.SFT).optNllAlpha(1).build()),
                 "SFT has no SPIN stabilisers to name");
         assertEquals("Run 7 · SPIN", RunComparisonViewModel.label(english, 7, "SPIN", null));
+        assertEquals("Run 8 · SFT · β 0.1 · LoRA r 16, α 32, q_proj,v_proj", RunComparisonViewModel.label(english, 8,
+                "SFT", paper.toBuilder().setKind(org.spinworkbench.train.TrainingConfig.Kind.SFT)
+                        .optLora(new org.spinworkbench.lm.LoraConfig(16, 32, 0, null)).build()));
     }
 }

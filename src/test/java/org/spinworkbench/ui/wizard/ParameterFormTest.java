@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.spinworkbench.lm.LoraConfig;
+import org.spinworkbench.train.PromptFormat;
 import org.spinworkbench.train.SpinLossKind;
 import org.spinworkbench.train.TrainingConfig;
 import org.spinworkbench.ui.common.Messages;
@@ -50,6 +52,34 @@ class ParameterFormTest {
         assertEquals(TrainingConfig.Schedule.COSINE, config.schedule());
         assertTrue(config.mixPrevious());
         assertTrue(config.raw());
+    }
+
+    @Test
+    void rankZeroTrainsEveryWeightAndAboveZeroLoraWithTheTypedSettings() {
+        PromptFormat format = PromptFormat.DEFAULT;
+        assertEquals("0", form.text(Parameter.LORA_RANK));
+        assertTrue(form.config(none, false, format).loraSettings().isEmpty());
+        form.setText(Parameter.LORA_RANK, "16");
+        form.setText(Parameter.LORA_ALPHA, "32");
+        form.setText(Parameter.LORA_DROPOUT, "0.05");
+        form.setLoraTargets(" q_proj , o_proj,down_proj ");
+        TrainingConfig config = form.config(none, false, format);
+        assertEquals(new LoraConfig(16, 32, 0.05, List.of("q_proj", "o_proj", "down_proj")),
+                config.loraSettings().orElseThrow());
+
+        ParameterForm again = new ParameterForm();
+        again.load(config);
+        assertEquals("16", again.text(Parameter.LORA_RANK));
+        assertEquals("32", again.text(Parameter.LORA_ALPHA));
+        assertEquals("q_proj,o_proj,down_proj", again.loraTargets());
+        assertEquals(config, again.config(none, false, format));
+
+        form.setLoraTargets("all-linear");
+        assertEquals(LoraConfig.LINEAR_LAYERS, form.config(none, false, format).loraSettings().orElseThrow().targets());
+        form.setLoraTargets("q_proj,lm_head");
+        assertTrue(form.problem(none).orElseThrow().toString().contains("lm_head"), form.problem(none).toString());
+        assertProblem(Parameter.LORA_RANK, "-1", ParameterProblem.Kind.OUT_OF_RANGE);
+        assertProblem(Parameter.LORA_DROPOUT, "1", ParameterProblem.Kind.OUT_OF_RANGE);
     }
 
     @Test

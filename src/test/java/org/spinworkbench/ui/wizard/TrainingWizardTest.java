@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
@@ -28,9 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.spinworkbench.data.ProblemPolicy;
+import org.spinworkbench.lm.LoraConfig;
 import org.spinworkbench.runs.LiveRuns;
+import org.spinworkbench.runs.RunFolders;
 import org.spinworkbench.runs.RunOutcome;
 import org.spinworkbench.runs.RunService;
+import org.spinworkbench.runs.RunSpec;
 import org.spinworkbench.runs.TinyRuns;
 import org.spinworkbench.store.Project;
 import org.spinworkbench.store.Run;
@@ -135,6 +139,13 @@ class TrainingWizardTest extends FxRobot {
         replace("#learningRateField", "1e-3");
         replace("#maxNewTokensField", "6");
         replace("#saveStepsField", "2");
+        assertTrue(disabled("#loraTargetsField"), "targets wait for a rank above 0");
+        replace("#loraRankField", "4");
+        assertFalse(disabled("#loraTargetsField"));
+        replace("#loraTargetsField", "q_proj,lm_head");
+        assertTrue(showing("#parametersError"));
+        assertTrue(disabled("#wizardNext"));
+        replace("#loraTargetsField", "q_proj,down_proj");
         assertFalse(showing("#parametersError"));
         assertFalse(disabled("#wizardNext"));
         clickOn("#wizardNext");
@@ -144,6 +155,8 @@ class TrainingWizardTest extends FxRobot {
         assertEquals("Sums", ((ReviewLine) review.getItems().get(0)).value());
         assertTrue(review.getItems().stream().anyMatch(line -> ((ReviewLine) line).label().equals("Iterations")
                 && ((ReviewLine) line).value().equals("1")));
+        assertTrue(review.getItems().stream().anyMatch(line -> ((ReviewLine) line).label().equals("LoRA targets")
+                && ((ReviewLine) line).value().equals("q_proj, down_proj")));
         clickOn("#wizardNext");
 
         assertTrue(showing("#wizardLaunchStep"));
@@ -157,6 +170,9 @@ class TrainingWizardTest extends FxRobot {
         RunOutcome outcome = liveRuns.find(runId).orElseThrow().outcome().get(120, TimeUnit.SECONDS);
         assertEquals(RunStatus.COMPLETED, outcome.status(), outcome.message());
         assertEquals(RunStatus.COMPLETED, workspace.runs().findById(runId).orElseThrow().status());
+        LoraConfig lora = RunSpec.fromJson(run.configJson()).training().loraSettings().orElseThrow();
+        assertEquals(new LoraConfig(4, LoraConfig.DEFAULT_ALPHA, 0, List.of("q_proj", "down_proj")), lora);
+        assertTrue(Files.isRegularFile(RunFolders.of(workspace, run).adapter(1).resolve("adapter_config.json")));
     }
 
     @Test
@@ -204,7 +220,7 @@ class TrainingWizardTest extends FxRobot {
     }
 
     private boolean disabled(String id) {
-        return lookup(id).queryAs(Button.class).isDisabled();
+        return lookup(id).query().isDisabled();
     }
 
     private String text(String id) {
