@@ -6,8 +6,10 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 /**
@@ -68,39 +70,49 @@ public final class Generator {
                 next = choose(lastLogits(hidden), samplers);
             }
             int columns = prompt.length();
+            int[] active = IntStream.range(0, rows).toArray(); // the rows still in the batch, by batch position
             for (int step = 0; step < options.maxNewTokens(); step++) {
                 boolean anyRunning = false;
-                for (int row = 0; row < rows; row++) {
-                    if (finished[row]) {
-                        continue;
-                    }
-                    if (options.stopAtEos() && eosIds.contains(next[row])) {
+                for (int b = 0; b < active.length; b++) {
+                    int row = active[b];
+                    if (options.stopAtEos() && eosIds.contains(next[b])) {
                         finished[row] = true;
                         stoppedAtEos[row] = true;
                         continue;
                     }
-                    generated.get(row).add(next[row]);
+                    generated.get(row).add(next[b]);
                     anyRunning = true;
                 }
                 if (!anyRunning || step == options.maxNewTokens() - 1) {
                     break;
                 }
-                mask = appendColumnOfOnes(mask, rows, columns);
+                // finished rows leave the batch: no more compute, and their cache is freed
+                int[] keep = running(active, finished);
+                if (keep.length < active.length) {
+                    cache.keepRows(keep);
+                    mask = keepRows(mask, columns, keep);
+                    nextPosition = keepRows(nextPosition, 1, keep);
+                    next = pick(next, keep);
+                    active = pick(active, keep);
+                }
+                int batch = active.length;
+                mask = appendColumnOfOnes(mask, batch, columns);
                 columns++;
-                long[] ids = new long[rows];
-                for (int row = 0; row < rows; row++) {
-                    ids[row] = finished[row] ? padId : next[row];
+                long[] ids = Arrays.stream(next).asLongStream().toArray();
+                TokenSampler[] activeSamplers = new TokenSampler[batch];
+                for (int b = 0; b < batch; b++) {
+                    activeSamplers[b] = samplers[active[b]];
                 }
                 try (NDScope scope = new NDScope()) {
                     NDArray hidden = model.forward(
-                            work.create(ids, new Shape(rows, 1)),
-                            work.create(nextPosition.clone(), new Shape(rows, 1)),
-                            work.create(mask, new Shape(rows, columns)),
+                            work.create(ids, new Shape(batch, 1)),
+                            work.create(nextPosition.clone(), new Shape(batch, 1)),
+                            work.create(mask, new Shape(batch, columns)),
                             cache);
-                    next = choose(lastLogits(hidden), samplers);
+                    next = choose(lastLogits(hidden), activeSamplers);
                 }
-                for (int row = 0; row < rows; row++) {
-                    nextPosition[row]++;
+                for (int b = 0; b < batch; b++) {
+                    nextPosition[b]++;
                 }
             }
         }
@@ -140,6 +152,28 @@ public final class Generator {
 
     private static boolean samplersAreGreedy(TokenSampler[] samplers) {
         return samplers[0].greedy();
+    }
+
+    /** The batch positions whose rows have not finished. */
+    private static int[] running(int[] active, boolean[] finished) {
+        return IntStream.range(0, active.length).filter(b -> !finished[active[b]]).toArray();
+    }
+
+    private static int[] pick(int[] values, int[] keep) {
+        int[] kept = new int[keep.length];
+        for (int i = 0; i < keep.length; i++) {
+            kept[i] = values[keep[i]];
+        }
+        return kept;
+    }
+
+    /** The rows {@code keep} of a row-major (rows, columns) array. */
+    private static long[] keepRows(long[] values, int columns, int[] keep) {
+        long[] kept = new long[keep.length * columns];
+        for (int i = 0; i < keep.length; i++) {
+            System.arraycopy(values, keep[i] * columns, kept, i * columns, columns);
+        }
+        return kept;
     }
 
     private static long[] appendColumnOfOnes(long[] mask, int rows, int columns) {

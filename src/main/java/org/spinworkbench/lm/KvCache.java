@@ -3,6 +3,8 @@ package org.spinworkbench.lm;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import java.util.Arrays;
 
 /**
  * The keys and values of every layer for the tokens seen so far, so that each generation
@@ -33,6 +35,25 @@ public final class KvCache implements AutoCloseable {
         keys[layer] = extend(keys[layer], newKeys);
         values[layer] = extend(values[layer], newValues);
         return new KeyValues(keys[layer], values[layer]);
+    }
+
+    /** Keeps only the batch rows {@code rows} (in that order) of every layer's keys and values. */
+    void keepRows(int[] rows) {
+        try (NDManager indices = manager.newSubManager()) {
+            NDArray index = indices.create(Arrays.stream(rows).asLongStream().toArray());
+            for (int layer = 0; layer < keys.length; layer++) {
+                if (keys[layer] != null) {
+                    keys[layer] = replace(keys[layer], keys[layer].get(new NDIndex("{}", index)));
+                    values[layer] = replace(values[layer], values[layer].get(new NDIndex("{}", index)));
+                }
+            }
+        }
+    }
+
+    private NDArray replace(NDArray old, NDArray kept) {
+        kept.attach(manager);
+        old.close();
+        return kept;
     }
 
     private NDArray extend(NDArray cached, NDArray added) {

@@ -1,11 +1,15 @@
 package org.spinworkbench.lm;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,48 +20,83 @@ import java.util.List;
 public final class Scorer {
     private final LlamaModel model;
     private final int padId;
+    private final int chunkRows;
 
     public Scorer(LlamaModel model, int padId) {
+        this(model, padId, chunkRows(model.config().vocabSize()));
+    }
+
+    /** {@code chunkRows}: how many positions are projected onto the vocabulary at once. */
+    Scorer(LlamaModel model, int padId, int chunkRows) {
+        if (chunkRows < 1) {
+            throw new IllegalArgumentException("chunkRows must be at least 1, found " + chunkRows);
+        }
         this.model = model;
         this.padId = padId;
+        this.chunkRows = chunkRows;
     }
 
     /**
      * Per-sequence sums over response tokens, (B), in {@code manager}; part of the autograd
      * graph when the calling thread's gradient mode is on. Sequences are right-padded.
+     *
+     * <p>Only the N positions that predict a response token are projected onto the
+     * vocabulary, and at most {@link #chunkRows(int)} of them at a time: the logits never span the
+     * prompts or the padding, which at a 152 k vocabulary is most of their size.
      */
     public NDArray responseLogProbs(List<int[]> prompts, List<int[]> responses, NDManager manager) {
         int rows = prompts.size();
         List<int[]> sequences = new ArrayList<>(rows);
+        int responseTokens = 0;
         for (int row = 0; row < rows; row++) {
             if (prompts.get(row).length == 0) {
                 throw new IllegalArgumentException("A prompt needs at least one token.");
             }
             sequences.add(concat(prompts.get(row), responses.get(row)));
+            responseTokens += responses.get(row).length;
+        }
+        if (responseTokens == 0) {
+            return manager.zeros(new Shape(rows));
         }
         PaddedBatch batch = PaddedBatch.right(sequences, padId);
         int length = batch.length();
-        if (length < 2) {
-            return manager.zeros(new Shape(rows));
-        }
-        long[] targets = new long[rows * (length - 1)];    // token t+1, predicted at column t
-        float[] inResponse = new float[rows * (length - 1)];
+        long[] positions = new long[responseTokens];  // row * L + column: the column predicting each response token
+        long[] targets = new long[responseTokens];    // the response token itself
+        float[] owner = new float[rows * responseTokens]; // (B, N) one-hot: which row each response token is in
+        int n = 0;
         for (int row = 0; row < rows; row++) {
             int promptLength = prompts.get(row).length;
-            int end = promptLength + responses.get(row).length;
-            for (int column = 0; column < length - 1; column++) {
-                targets[row * (length - 1) + column] = batch.ids()[row * length + column + 1];
-                boolean predictsResponse = column + 1 >= promptLength && column + 1 < end;
-                inResponse[row * (length - 1) + column] = predictsResponse ? 1f : 0f;
+            int[] response = responses.get(row);
+            for (int i = 0; i < response.length; i++) {
+                positions[n] = (long) row * length + promptLength + i - 1;
+                targets[n] = response[i];
+                owner[row * responseTokens + n] = 1f;
+                n++;
             }
         }
         NDArray hidden = model.forward(batch.ids(manager), batch.positions(manager), batch.mask(manager), null);
-        NDArray logits = model.logits(hidden.get(":, :{}, :", length - 1));         // (B, L-1, V)
-        NDArray logProbs = logits.logSoftmax(-1);                                    // (B, L-1, V)
-        NDArray picked = logProbs.gather(manager.create(targets, new Shape(rows, length - 1, 1)), 2)
-                .reshape(rows, length - 1);                                          // (B, L-1)
-        NDArray mask = manager.create(inResponse, new Shape(rows, length - 1));
-        return picked.mul(mask).sum(new int[] {1});                                  // (B)
+        NDArray flat = hidden.reshape(rows * (long) length, hidden.getShape().get(2));  // (B*L, H)
+        NDArray predicting = flat.get(new NDIndex("{}", manager.create(positions)));    // (N, H)
+        int chunk = chunkRows;
+        NDList picked = new NDList();
+        for (int from = 0; from < responseTokens; from += chunk) {
+            int to = Math.min(responseTokens, from + chunk);
+            NDArray logProbs = model.logits(predicting.get("{}:{}", from, to)).logSoftmax(-1);  // (C, V)
+            long[] chunkTargets = Arrays.copyOfRange(targets, from, to);
+            picked.add(logProbs.gather(manager.create(chunkTargets, new Shape(to - from, 1)), 1)); // (C, 1)
+        }
+        NDArray all = picked.size() == 1 ? picked.singletonOrThrow() : NDArrays.concat(picked, 0);  // (N, 1)
+        NDArray rowOf = manager.create(owner, new Shape(rows, responseTokens))
+                .toType(all.getDataType(), false);                                       // (B, N)
+        return rowOf.matMul(all).reshape(rows);                                          // (B)
+    }
+
+    /**
+     * How many positions are projected onto the vocabulary at once: about 64 M logits
+     * (256 MB of float32) a chunk, and at least one position.
+     */
+    static int chunkRows(int vocabSize) {
+        return Math.max(1, (1 << 26) / vocabSize);
     }
 
     /** The same sums as plain numbers, computed without a graph. */

@@ -112,6 +112,24 @@ class GeneratorTest {
     }
 
     @Test
+    void rowsThatStopEarlyLeaveTheBatchWithoutChangingTheOthers() {
+        for (SamplingOptions options : List.of(SamplingOptions.greedy(12), new SamplingOptions(12, 1.3, 0, 1.0, 7,
+                true))) {
+            int[] free = new Generator(model, Set.of(), PAD).generate(List.of(PROMPTS.get(0)), options, 0).get(0)
+                    .tokens();
+            Generator stopping = new Generator(model, Set.of(free[2]), PAD); // prompt 0 stops by its third token
+            List<GeneratedTokens> batched = stopping.generate(PROMPTS, options, 0);
+            for (int i = 0; i < PROMPTS.size(); i++) {
+                GeneratedTokens alone = stopping.generate(List.of(PROMPTS.get(i)), options, i).get(0);
+                assertArrayEquals(alone.tokens(), batched.get(i).tokens(), "prompt " + i);
+                assertEquals(alone.stoppedAtEos(), batched.get(i).stoppedAtEos());
+            }
+            assertTrue(batched.stream().anyMatch(GeneratedTokens::stoppedAtEos), "a row stopped early");
+            assertTrue(batched.stream().anyMatch(g -> g.tokens().length == 12), "a row ran to the end");
+        }
+    }
+
+    @Test
     void samplingIsReproducibleForASeedAndIndependentOfBatching() {
         Generator generator = new Generator(model, Set.of(), PAD);
         SamplingOptions seeded = new SamplingOptions(16, 1.3, 0, 1.0, 1234, false);

@@ -1,5 +1,6 @@
 package org.spinworkbench.lm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +72,17 @@ class ScorerTest {
             assertEquals(reference, batched[i], 1e-4, "sequence " + i);
             assertTrue(reference < 0);
         }
+    }
+
+    @Test
+    void scoringInChunksOfOnePositionGivesTheSameSums() {
+        double[] whole = new Scorer(model, 0, 1000).score(PROMPTS, RESPONSES);
+        double[] chunked = new Scorer(model, 0, 1).score(PROMPTS, RESPONSES);
+        assertEquals(7, Arrays.stream(RESPONSES.toArray(int[][]::new)).mapToInt(r -> r.length).sum(),
+                "seven chunks of one position");
+        assertArrayEquals(whole, chunked, 1e-6);
+        assertEquals(256 * 1024, Scorer.chunkRows(256), "64 M logits a chunk");
+        assertEquals(441, Scorer.chunkRows(151_936));
     }
 
     @Test
