@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spinworkbench.lm.ProcessMemory;
+import org.spinworkbench.lm.LoraAdapter;
+import org.spinworkbench.lm.LoraConfig;
 import org.spinworkbench.lm.hf.ModelBenchmark;
 import org.spinworkbench.lm.hf.PretrainedModel;
 import org.spinworkbench.train.TrainingBenchmark;
@@ -57,6 +59,15 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Timed runs per figure, after one warm-up; the median is reported. Default: ${DEFAULT-VALUE}.")
     int repeats;
 
+    @Option(names = "--lora-rank", paramLabel = "R", defaultValue = "0",
+            description = "Time the SPIN step training LoRA adapters of rank R (base frozen); 0: every weight."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int loraRank;
+
+    @Option(names = "--lora-targets", paramLabel = "q_proj,v_proj,...", defaultValue = "q_proj,v_proj",
+            description = "Projections with adapters when --lora-rank is set, or all-linear. Default: ${DEFAULT-VALUE}.")
+    String loraTargets;
+
     @Option(names = "--json", description = "One JSON object with every figure.")
     boolean json;
 
@@ -73,6 +84,11 @@ public final class BenchCommand implements Callable<Integer> {
             List<ModelBenchmark.Throughput> results = new ModelBenchmark(loaded).run(
                     new ModelBenchmark.Plan(promptTokens, newTokens, batchSizes, 16, scoreTokens, repeats));
             double ceiling = TrainingBenchmark.matmulCeiling(loaded.network().manager(), matmulSize, repeats);
+            if (loraRank > 0) {
+                LoraConfig lora = new LoraConfig(loraRank, LoraConfig.DEFAULT_ALPHA, 0,
+                        LoraConfig.parseTargets(loraTargets));
+                loaded.network().attach(LoraAdapter.initial(lora, loaded.config(), loaded.network().manager(), 1));
+            }
             TrainingBenchmark.Result training = trainPairs == 0 ? null : TrainingBenchmark.spinStep(loaded.network(),
                     loaded.padTokenId(), trainPairs, trainTokens, repeats, ceiling);
             long peak = ProcessMemory.peakResidentMiB();
@@ -96,7 +112,7 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 if (training != null) {
                     Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("task", "train_spin");
+                    row.put("task", loraRank > 0 ? "train_spin_lora" : "train_spin");
                     row.put("batch_size", training.pairs());
                     row.put("tokens_per_second", training.tokensPerSecond());
                     row.put("seconds_per_run", training.secondsPerStep());
@@ -120,7 +136,8 @@ public final class BenchCommand implements Callable<Integer> {
             if (training != null) {
                 out.printf(Locale.ROOT, "%-45s batch %3d: %9.0f tokens/s (%.3f s per step), %.1f GFLOP/s = %.0f %% of"
                                 + " the matmul ceiling%n",
-                        String.format(Locale.ROOT, "train SPIN step (2 x %d tokens per pair)", trainTokens),
+                        String.format(Locale.ROOT, "train SPIN step%s (2 x %d tokens per pair)",
+                                loraRank > 0 ? ", LoRA r " + loraRank : "", trainTokens),
                         training.pairs(), training.tokensPerSecond(), training.secondsPerStep(),
                         training.gflopsPerSecond(), 100 * training.shareOfCeiling());
             }

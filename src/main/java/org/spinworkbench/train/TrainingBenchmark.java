@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.spinworkbench.lm.LlamaModel;
 import org.spinworkbench.lm.ModelConfig;
@@ -18,7 +19,8 @@ import org.spinworkbench.lm.Timing;
  * How fast this machine trains a model with SPIN, against what it could do: the dense fp32
  * matrix-multiply ceiling measured here, and the FLOPs of a training step (≈ 6 × parameters
  * × tokens for the weights, plus 12 × layers × T × hidden-of-attention per token for
- * attention, forward and backward).
+ * attention, forward and backward). With a LoRA adapter attached only the adapter trains,
+ * and the base's weight gradients are not computed: ≈ 4 × parameters × tokens.
  */
 public final class TrainingBenchmark {
     /** One SPIN step's throughput and its share of the matmul ceiling. */
@@ -63,8 +65,9 @@ public final class TrainingBenchmark {
             int[] synthetic = random.ints(tokensPerSequence - promptLength, 0, config.vocabSize()).toArray();
             data.add(new ScoredPair(false, i, "", "", "", prompt, real, synthetic, -50, -50, null, null));
         }
-        model.weights().values().forEach(w -> w.setRequiresGradient(true));
-        try (AdamW optimizer = new AdamW(model.weights(), 0.0, 0.9, 0.999, 1e-8);
+        Map<String, NDArray> trained = model.trainableWeights();
+        trained.values().forEach(w -> w.setRequiresGradient(true));
+        try (AdamW optimizer = new AdamW(trained, 0.0, 0.9, 0.999, 1e-8);
              SpinLoss loss = new SpinLoss(SpinLossKind.SIGMOID, 0.1, model.manager())) {
             TrainingObjective objective = new SpinObjective(new Scorer(model, padId), data, loss, 0.1, 0.0);
             Trainer trainer = new Trainer(model, optimizer, objective,
@@ -75,12 +78,13 @@ public final class TrainingBenchmark {
                 }
             });
             long tokens = 2L * pairs * tokensPerSequence;
-            double flops = tokens * (6.0 * config.parameterCount()
+            double perParameter = model.adapter().isPresent() ? 4.0 : 6.0;
+            double flops = tokens * (perParameter * config.parameterCount()
                     + 12.0 * config.numHiddenLayers() * config.numAttentionHeads() * config.headDim()
                     * tokensPerSequence / 2.0); // causal: half the T × T scores
             return new Result(pairs, tokensPerSequence, seconds, tokens / seconds, flops / seconds / 1e9, ceiling);
         } finally {
-            model.weights().values().forEach(w -> w.setRequiresGradient(false));
+            trained.values().forEach(w -> w.setRequiresGradient(false));
         }
     }
 }

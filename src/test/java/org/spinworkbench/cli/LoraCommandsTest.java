@@ -193,6 +193,22 @@ class LoraCommandsTest {
     }
 
     @Test
+    void benchTimesALoraSpinStep() {
+        assertEquals(0, cli.run("bench", "--model", model.toString(), "--lora-rank", "4", "--lora-targets", "all-linear",
+                "--batch-sizes", "1", "--prompt-tokens", "4", "--new-tokens", "2", "--score-tokens", "8",
+                "--train-pairs", "2", "--train-tokens", "16", "--repeats", "1", "--matmul-size", "64", "--json",
+                "--device", "cpu", "--threads", "1"), cli.err.toString());
+        JsonObject summary = JsonParser.parseString(cli.out.toString().strip()).getAsJsonObject();
+        JsonObject training = null;
+        for (var row : summary.getAsJsonArray("throughput")) {
+            if (row.getAsJsonObject().get("task").getAsString().equals("train_spin_lora")) {
+                training = row.getAsJsonObject();
+            }
+        }
+        assertTrue(training != null && training.get("tokens_per_second").getAsDouble() > 0, summary.toString());
+    }
+
+    @Test
     void badLoraSettingsAndAHandOffAreRefusedInASentence() {
         assertEquals(1, cli.run(args(QUICK, new String[0], "spin", "--model", model.toString(), "--data",
                 data.toString(), "--lora-alpha", "16", "--workspace", own.resolve("a").toString())));
