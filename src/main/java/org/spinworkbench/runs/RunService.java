@@ -156,13 +156,7 @@ public final class RunService {
 
     /** Writes the model an iteration produced as a Hugging Face folder at {@code output}. */
     public Path export(long runId, int iteration, Path output, DType dtype) throws IOException {
-        Run run = workspace.runs().findById(runId)
-                .orElseThrow(() -> new IllegalArgumentException("No run " + runId + " in " + workspace.folder() + "."));
-        RunFolder folder = folderOf(run);
-        if (iteration < 1 || iteration > folder.lastCompletedIteration()) {
-            throw new IllegalArgumentException("Run " + runId + " has no model for iteration " + iteration
-                    + " (completed iterations: " + folder.lastCompletedIteration() + ").");
-        }
+        RunFolder folder = completed(runId, iteration);
         try (PretrainedModel model = PretrainedModel.load(folder.model(iteration), Device.cpu())) {
             ModelWriter.save(model, output, dtype);
         }
@@ -174,13 +168,7 @@ public final class RunService {
      * or empty folder); {@link #export} writes the same iteration merged into its base.
      */
     public Path exportAdapter(long runId, int iteration, Path output) throws IOException {
-        Run run = workspace.runs().findById(runId)
-                .orElseThrow(() -> new IllegalArgumentException("No run " + runId + " in " + workspace.folder() + "."));
-        RunFolder folder = folderOf(run);
-        if (iteration < 1 || iteration > folder.lastCompletedIteration()) {
-            throw new IllegalArgumentException("Run " + runId + " has no model for iteration " + iteration
-                    + " (completed iterations: " + folder.lastCompletedIteration() + ").");
-        }
+        RunFolder folder = completed(runId, iteration);
         Path adapter = folder.adapter(iteration);
         if (!PeftAdapterFolder.isAdapter(adapter)) {
             throw new IllegalArgumentException("Run " + runId + " trains every weight, so it has no LoRA adapter;"
@@ -188,6 +176,18 @@ public final class RunService {
         }
         PeftAdapterFolder.copy(adapter, output);
         return output;
+    }
+
+    /** The folder of a run whose iteration is complete, refused with a sentence otherwise. */
+    private RunFolder completed(long runId, int iteration) {
+        Run run = workspace.runs().findById(runId)
+                .orElseThrow(() -> new IllegalArgumentException("No run " + runId + " in " + workspace.folder() + "."));
+        RunFolder folder = folderOf(run);
+        if (iteration < 1 || iteration > folder.lastCompletedIteration()) {
+            throw new IllegalArgumentException("Run " + runId + " has no model for iteration " + iteration
+                    + " (completed iterations: " + folder.lastCompletedIteration() + ").");
+        }
+        return folder;
     }
 
     private RunFolder folderOf(Run run) {
