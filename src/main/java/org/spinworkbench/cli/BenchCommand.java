@@ -68,6 +68,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Projections with adapters when --lora-rank is set, or all-linear. Default: ${DEFAULT-VALUE}.")
     String loraTargets;
 
+    @Option(names = "--gradient-checkpointing", description = "Time the SPIN step with gradient checkpointing per"
+            + " decoder block.")
+    boolean gradientCheckpointing;
+
     @Option(names = "--json", description = "One JSON object with every figure.")
     boolean json;
 
@@ -89,6 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
                         LoraConfig.parseTargets(loraTargets));
                 loaded.network().attach(LoraAdapter.initial(lora, loaded.config(), loaded.network().manager(), 1));
             }
+            loaded.network().setGradientCheckpointing(gradientCheckpointing);
             TrainingBenchmark.Result training = trainPairs == 0 ? null : TrainingBenchmark.spinStep(loaded.network(),
                     loaded.padTokenId(), trainPairs, trainTokens, repeats, ceiling);
             long peak = ProcessMemory.peakResidentMiB();

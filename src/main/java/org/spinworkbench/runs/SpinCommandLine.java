@@ -78,6 +78,9 @@ public final class SpinCommandLine {
             add(words, "--lora-dropout", Decimals.text(lora.dropout()));
             add(words, "--lora-targets", String.join(",", lora.targets()));
         });
+        if (training.gradientCheckpointing()) {
+            words.add("--gradient-checkpointing");
+        }
         add(words, "--seed", Long.toString(training.seed()));
         add(words, "--save-steps", Integer.toString(training.saveSteps()));
         return words;

@@ -28,6 +28,7 @@ final class IterationTraining {
         for (NDArray weight : trained.values()) {
             weight.setRequiresGradient(true);
         }
+        model.setGradientCheckpointing(config.gradientCheckpointing());
         try (AdamW optimizer = new AdamW(trained, config.weightDecay(), ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON)) {
             Trainer.Settings settings = new Trainer.Settings(config.epochs(), config.batchSize(),
                     config.gradientAccumulation(), config.maxGradNorm(), config.seed() * 31 + iteration);
@@ -57,6 +58,7 @@ final class IterationTraining {
             });
             return total;
         } finally {
+            model.setGradientCheckpointing(false);
             for (NDArray weight : trained.values()) {
                 weight.setRequiresGradient(false);
             }

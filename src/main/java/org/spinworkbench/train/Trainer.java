@@ -83,7 +83,7 @@ final class Trainer {
         JniUtils.setGradMode(true); // per thread: this thread records graphs from here
         model.setTraining(true);
         // adapter dropout draws from torch's generator: seeded per step, a resumed run drops the same units
-        Engine.getInstance().setRandomSeed((int) (settings.shuffleSeed() * 1_000_003L + step));
+        model.seedDropout(settings.shuffleSeed() * 1_000_003L + step);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             for (int start = 0; start < examples.size(); start += settings.batchSize()) {
                 List<Integer> micro = examples.subList(start, Math.min(examples.size(), start + settings.batchSize()));
@@ -97,6 +97,7 @@ final class Trainer {
                     // the mean over the whole step: each micro-batch's loss weighted by its share
                     NDArray weighted = result.loss().mul(work.full(new Shape(), (float) share)); // torch-owned constant
                     collector.backward(weighted);
+                    model.backwardThroughBlocks(collector); // with gradient checkpointing: the blocks, recomputed
                     lossSum += loss * share;
                     means.add(result.metrics(), micro.size());
                 }
@@ -104,6 +105,7 @@ final class Trainer {
         } finally {
             JniUtils.setGradMode(false);
             model.setTraining(false);
+            model.discardPendingBackward();
         }
         double gradientNorm = GradientNorm.clip(model.trainableWeights(), settings.maxGradNorm());
         if (!Double.isFinite(gradientNorm)) {

@@ -26,6 +26,7 @@ import org.spinworkbench.lm.LoraConfig;
  *                          al. 2024): each prompt's synthetic response comes from one of them, and the reference is
  *                          their mixture; 1, the paper's SPIN, by default (0, as runs stored before it read, means 1)
  * @param lora              null: every weight is trained; else LoRA adapters are, the base weights frozen
+ * @param gradientCheckpointing recompute each decoder block's activations in backward instead of keeping them
  */
 public record TrainingConfig(
         Kind kind,
@@ -54,7 +55,8 @@ public record TrainingConfig(
         double nllAlpha,
         double klAnchor,
         int opponents,
-        LoraConfig lora) {
+        LoraConfig lora,
+        boolean gradientCheckpointing) {
 
     // The defaults of every new run, the command line's and the wizard's alike. Compile-time
     // constants, so command-line annotations can name them as their default values.
@@ -192,6 +194,7 @@ public record TrainingConfig(
         private double klAnchor;
         private int opponents = 1;
         private LoraConfig lora;
+        private boolean gradientCheckpointing;
 
         private Builder() {
         }
@@ -224,6 +227,7 @@ public record TrainingConfig(
             klAnchor = c.klAnchor;
             opponents = c.opponents;
             lora = c.lora;
+            gradientCheckpointing = c.gradientCheckpointing;
         }
 
         public Builder setKind(Kind kind) {
@@ -359,12 +363,18 @@ public record TrainingConfig(
             return this;
         }
 
+        /** Less memory for one more forward pass of the blocks a step; the same gradients. */
+        public Builder optGradientCheckpointing(boolean gradientCheckpointing) {
+            this.gradientCheckpointing = gradientCheckpointing;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first setting that is out of range */
         public TrainingConfig build() {
             return new TrainingConfig(kind, iterations, epochs, beta, loss, learningRate, weightDecay, warmupRatio,
                     schedule, batchSize, gradientAccumulation, maxGradNorm, maxLength, maxPromptLength, maxNewTokens,
                     temperature, topP, mixPrevious, useDataGenerated, raw, seed, saveSteps, format, nllAlpha,
-                    klAnchor, opponents, lora);
+                    klAnchor, opponents, lora, gradientCheckpointing);
         }
     }
 }

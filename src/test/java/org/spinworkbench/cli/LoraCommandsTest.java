@@ -174,11 +174,14 @@ class LoraCommandsTest {
         Path other = own.resolve("ws");
         assertEquals(0, cli.run(args(QUICK, new String[0], "sft", "--model", model.toString(), "--adapter",
                 adapter.toString(), "--data", data.toString(), "--project", "Again", "--output",
-                own.resolve("sft").toString(), "--workspace", other.toString())), cli.err.toString());
+                own.resolve("sft").toString(), "--gradient-checkpointing", "--workspace", other.toString())),
+                cli.err.toString());
         assertTrue(cli.err.toString().contains("with the adapter " + adapter + " merged"), cli.err.toString());
         Path mergedBase;
         try (Workspace open = Workspace.open(other)) {
-            mergedBase = Path.of(RunSpec.fromJson(open.runs().findById(1).orElseThrow().configJson()).baseModel());
+            RunSpec stored = RunSpec.fromJson(open.runs().findById(1).orElseThrow().configJson());
+            mergedBase = Path.of(stored.baseModel());
+            assertTrue(stored.training().gradientCheckpointing());
         }
         assertTrue(mergedBase.getParent().getFileName().toString().equals("base-models"), mergedBase.toString());
         Map<String, float[]> exported = weights(merged.resolve("model.safetensors"));

@@ -24,6 +24,7 @@ public final class ParameterForm {
     private boolean mixPrevious;
     private boolean useDataGenerated;
     private String loraTargets;
+    private boolean gradientCheckpointing;
 
     /** The settings a new SPIN run gets when nothing is changed: {@link TrainingConfig#spinDefaults()}. */
     public ParameterForm() {
@@ -40,6 +41,7 @@ public final class ParameterForm {
         mixPrevious = config.mixPrevious();
         useDataGenerated = config.useDataGenerated();
         loraTargets = String.join(",", config.loraSettings().map(LoraConfig::targets).orElse(LoraConfig.DEFAULT_TARGETS));
+        gradientCheckpointing = config.gradientCheckpointing();
     }
 
     /**
@@ -146,6 +148,14 @@ public final class ParameterForm {
         this.loraTargets = loraTargets == null ? "" : loraTargets;
     }
 
+    public boolean gradientCheckpointing() {
+        return gradientCheckpointing;
+    }
+
+    public void setGradientCheckpointing(boolean gradientCheckpointing) {
+        this.gradientCheckpointing = gradientCheckpointing;
+    }
+
     /**
      * Every problem at once: each field that is not a valid value on its own, in the order the
      * fields are shown; when all are, the first problem between fields (lengths, the model's
@@ -232,6 +242,7 @@ public final class ParameterForm {
                 .optKlAnchor(values.get(Parameter.KL_ANCHOR).doubleValue())
                 .optOpponents(values.get(Parameter.OPPONENTS).intValue())
                 .optLora(lora(values))
+                .optGradientCheckpointing(gradientCheckpointing)
                 .build();
     }
 

@@ -78,7 +78,12 @@ final class ParametersStepView extends VBox {
         generated.disableProperty().bind(viewModel.dataCarriesGeneratedProperty().not()
                 .and(generated.selectedProperty().not()));
         grid.add(generated, 0, row, 2, 1);
-        grid.add(WizardControls.help(messages.get("wizard.help.useDataGenerated")), 2, row);
+        grid.add(WizardControls.help(messages.get("wizard.help.useDataGenerated")), 2, row++);
+        CheckBox checkpointing = new CheckBox(messages.get("wizard.param.gradientCheckpointing"));
+        checkpointing.setId("gradientCheckpointingCheck");
+        checkpointing.selectedProperty().bindBidirectional(viewModel.gradientCheckpointingProperty());
+        grid.add(checkpointing, 0, row, 2, 1);
+        grid.add(WizardControls.help(messages.get("wizard.help.gradientCheckpointing")), 2, row);
 
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);

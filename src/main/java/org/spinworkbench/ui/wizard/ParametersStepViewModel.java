@@ -37,6 +37,7 @@ public final class ParametersStepViewModel {
     private final BooleanProperty mixPrevious = new SimpleBooleanProperty(form.mixPrevious());
     private final BooleanProperty useDataGenerated = new SimpleBooleanProperty(form.useDataGenerated());
     private final StringProperty loraTargets = new SimpleStringProperty(form.loraTargets());
+    private final BooleanProperty gradientCheckpointing = new SimpleBooleanProperty(form.gradientCheckpointing());
     private final Messages messages;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
@@ -79,6 +80,10 @@ public final class ParametersStepViewModel {
             form.setUseDataGenerated(now);
             validate();
         });
+        gradientCheckpointing.addListener((observable, before, now) -> {
+            form.setGradientCheckpointing(now);
+            validate();
+        });
         loraTargets.addListener((observable, before, now) -> {
             form.setLoraTargets(now);
             if (!loading) {
@@ -108,6 +113,10 @@ public final class ParametersStepViewModel {
 
     public BooleanProperty useDataGeneratedProperty() {
         return useDataGenerated;
+    }
+
+    public BooleanProperty gradientCheckpointingProperty() {
+        return gradientCheckpointing;
     }
 
     /** The projections LoRA adapts, comma-separated; used when the LoRA rank is above 0. */
@@ -199,6 +208,7 @@ public final class ParametersStepViewModel {
             mixPrevious.set(values.mixPrevious());
             useDataGenerated.set(values.useDataGenerated());
             loraTargets.set(values.loraTargets());
+            gradientCheckpointing.set(values.gradientCheckpointing());
         } finally {
             loading = false;
         }

@@ -52,6 +52,8 @@ final class ReviewLines {
         lines.add(new ReviewLine(messages.get("wizard.param.schedule"), schedule(training.schedule())));
         lines.add(new ReviewLine(messages.get("wizard.param.mixPrevious"), yesNo(training.mixPrevious())));
         lines.add(new ReviewLine(messages.get("wizard.param.useDataGenerated"), yesNo(training.useDataGenerated())));
+        lines.add(new ReviewLine(messages.get("wizard.param.gradientCheckpointing"),
+                yesNo(training.gradientCheckpointing())));
         return lines;
     }
 

@@ -63,6 +63,7 @@ class ParameterFormTest {
         form.setText(Parameter.LORA_ALPHA, "32");
         form.setText(Parameter.LORA_DROPOUT, "0.05");
         form.setLoraTargets(" q_proj , o_proj,down_proj ");
+        form.setGradientCheckpointing(true);
         TrainingConfig config = form.config(none, false, format);
         assertEquals(new LoraConfig(16, 32, 0.05, List.of("q_proj", "o_proj", "down_proj")),
                 config.loraSettings().orElseThrow());
@@ -72,6 +73,7 @@ class ParameterFormTest {
         assertEquals("16", again.text(Parameter.LORA_RANK));
         assertEquals("32", again.text(Parameter.LORA_ALPHA));
         assertEquals("q_proj,o_proj,down_proj", again.loraTargets());
+        assertTrue(again.gradientCheckpointing());
         assertEquals(config, again.config(none, false, format));
 
         form.setLoraTargets("all-linear");

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
@@ -147,6 +148,9 @@ class TrainingWizardTest extends FxRobot {
         assertTrue(disabled("#wizardNext"));
         replace("#loraTargetsField", "q_proj,down_proj");
         assertFalse(showing("#parametersError"));
+        CheckBox checkpointing = lookup("#gradientCheckpointingCheck").queryAs(CheckBox.class);
+        interact(checkpointing::fire); // below the fold of the scrolled page: fired as a click would
+        assertTrue(checkpointing.isSelected());
         assertFalse(disabled("#wizardNext"));
         clickOn("#wizardNext");
 
@@ -172,6 +176,7 @@ class TrainingWizardTest extends FxRobot {
         assertEquals(RunStatus.COMPLETED, workspace.runs().findById(runId).orElseThrow().status());
         LoraConfig lora = RunSpec.fromJson(run.configJson()).training().loraSettings().orElseThrow();
         assertEquals(new LoraConfig(4, LoraConfig.DEFAULT_ALPHA, 0, List.of("q_proj", "down_proj")), lora);
+        assertTrue(RunSpec.fromJson(run.configJson()).training().gradientCheckpointing());
         assertTrue(Files.isRegularFile(RunFolders.of(workspace, run).adapter(1).resolve("adapter_config.json")));
     }
 
