@@ -294,14 +294,17 @@ public final class LlamaModel implements AutoCloseable {
             v = all.values();
         }
 
-        // grouped-query attention: each key/value head serves nH/nKV query heads
-        if (kvHeads != heads) {
-            k = k.repeat(1, heads / kvHeads);                                        // (B, nH, S, hD)
-            v = v.repeat(1, heads / kvHeads);                                        // (B, nH, S, hD)
-        }
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(attentionScale);     // (B, nH, T, S)
-        NDArray weightsOfKeys = scores.add(maskBias).softmax(-1);                    // (B, nH, T, S)
-        NDArray out = weightsOfKeys.matMul(v);                                       // (B, nH, T, hD)
+        // grouped-query attention: key/value head j serves query heads j·r … j·r + r − 1 (r = nH/nKV);
+        // the r query heads of a group are stacked along the query axis, so no key or value is copied
+        int group = heads / kvHeads;
+        long keys = k.getShape().get(2);
+        NDArray grouped = q.reshape(batch, kvHeads, (long) group * steps, headDim);   // (B, nKV, r*T, hD)
+        NDArray scores = grouped.matMul(k.transpose(0, 1, 3, 2)).mul(attentionScale) // (B, nKV, r*T, S)
+                .reshape(batch, kvHeads, group, steps, keys);                        // (B, nKV, r, T, S)
+        NDArray bias = maskBias.reshape(batch, 1, 1, steps, keys);                   // (B, 1, 1, T, S)
+        NDArray weightsOfKeys = scores.add(bias).softmax(-1)
+                .reshape(batch, kvHeads, (long) group * steps, keys);                // (B, nKV, r*T, S)
+        NDArray out = weightsOfKeys.matMul(v).reshape(batch, heads, steps, headDim); // (B, nH, T, hD)
         out = out.transpose(0, 2, 1, 3).reshape(batch, steps, (long) heads * headDim); // (B, T, nH*hD)
         return project(out, prefix + "o_proj");                                      // (B, T, H)
     }
