@@ -56,9 +56,10 @@ public final class Generator {
             samplers[row] = new TokenSampler(options, sequenceIndices[row]);
             generated.add(new ArrayList<>());
         }
+        PaddedBatch prompt = PaddedBatch.left(prompts, padId);
         try (NDManager work = model.manager().newSubManager();
-             KvCache cache = new KvCache(work, model.config().numHiddenLayers())) {
-            PaddedBatch prompt = PaddedBatch.left(prompts, padId);
+             KvCache cache = new KvCache(work, model.config().numHiddenLayers(),
+                     prompt.length() + Math.max(1, options.maxNewTokens()))) {
             long[] mask = prompt.mask();
             long[] nextPosition = new long[rows];
             for (int row = 0; row < rows; row++) {

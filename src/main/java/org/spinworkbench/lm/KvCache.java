@@ -4,37 +4,68 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 
 /**
  * The keys and values of every layer for the tokens seen so far, so that each generation
- * step computes attention for the new tokens only. Owns its arrays: they survive the
- * per-step scope and are freed when the cache closes.
+ * step computes attention for the new tokens only. Each layer's buffer is allocated once, for
+ * the whole generation ({@code capacity} tokens), and new tokens are written into it in place:
+ * a step copies its own keys and values, not the whole cache. Owns its arrays: they survive
+ * the per-step scope and are freed when the cache closes.
  */
 public final class KvCache implements AutoCloseable {
     private final NDManager manager;
-    private final NDArray[] keys;   // per layer (B, nKV, S, hD)
-    private final NDArray[] values; // per layer (B, nKV, S, hD)
+    private final int capacity;
+    private final NDArray[] keys;   // per layer (B, nKV, capacity, hD), the first `filled` positions written
+    private final NDArray[] values; // per layer (B, nKV, capacity, hD)
+    private final int[] filled;     // per layer
 
-    public KvCache(NDManager parent, int layers) {
+    /** A cache for at most {@code capacity} tokens a row: the prompt's columns and every new token. */
+    public KvCache(NDManager parent, int layers, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, found " + capacity);
+        }
         this.manager = parent.newSubManager();
+        this.capacity = capacity;
         this.keys = new NDArray[layers];
         this.values = new NDArray[layers];
+        this.filled = new int[layers];
     }
 
     /** Tokens cached so far (S). */
     public long length() {
-        return keys[0] == null ? 0 : keys[0].getShape().get(2);
+        return filled[0];
     }
 
     /**
-     * Appends the new tokens' keys and values (B, nKV, T, hD) of one layer and returns the
-     * whole sequence's (B, nKV, S + T, hD).
+     * Writes the new tokens' keys and values (B, nKV, T, hD) of one layer after those cached
+     * and returns the whole sequence's (B, nKV, S + T, hD), views of the buffers.
      */
     KeyValues append(int layer, NDArray newKeys, NDArray newValues) {
-        keys[layer] = extend(keys[layer], newKeys);
-        values[layer] = extend(values[layer], newValues);
-        return new KeyValues(keys[layer], values[layer]);
+        int steps = Math.toIntExact(newKeys.getShape().get(2));
+        int from = filled[layer];
+        if (from + steps > capacity) {
+            throw new IllegalStateException("the KV cache holds " + capacity + " tokens, not " + (from + steps));
+        }
+        if (keys[layer] == null) {
+            keys[layer] = buffer(newKeys);
+            values[layer] = buffer(newValues);
+        }
+        NDIndex written = new NDIndex(":, :, {}:{}", from, from + steps);
+        keys[layer].set(written, newKeys);
+        values[layer].set(written, newValues);
+        filled[layer] = from + steps;
+        NDIndex seen = new NDIndex(":, :, :{}", from + steps);
+        return new KeyValues(keys[layer].get(seen), values[layer].get(seen));
+    }
+
+    private NDArray buffer(NDArray like) {
+        Shape shape = like.getShape();
+        NDArray buffer = manager.zeros(new Shape(shape.get(0), shape.get(1), capacity, shape.get(3)),
+                like.getDataType());
+        NDScope.unregister(buffer); // lives as long as the cache, not the step's scope
+        return buffer;
     }
 
     /** Keeps only the batch rows {@code rows} (in that order) of every layer's keys and values. */
@@ -51,19 +82,10 @@ public final class KvCache implements AutoCloseable {
     }
 
     private NDArray replace(NDArray old, NDArray kept) {
+        NDScope.unregister(kept);
         kept.attach(manager);
         old.close();
         return kept;
-    }
-
-    private NDArray extend(NDArray cached, NDArray added) {
-        NDArray whole = cached == null ? added.duplicate() : cached.concat(added, 2);
-        NDScope.unregister(whole);
-        whole.attach(manager);
-        if (cached != null) {
-            cached.close();
-        }
-        return whole;
     }
 
     record KeyValues(NDArray keys, NDArray values) {
