@@ -9,12 +9,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,8 +34,8 @@ public final class LlamaModel implements AutoCloseable {
     private LoraAdapter adapter;                // null: every weight is trained, none added
     private volatile boolean training;          // adapter dropout on
     private boolean checkpointing;              // training passes keep block inputs only, recomputing the rest
-    private final Deque<CheckpointedPass> pending = new ArrayDeque<>(); // passes whose blocks await backward
-    private long dropoutSeed;                   // with checkpointing, seeds each block's dropout in both passes
+    private final BlockCheckpoints checkpoints = new BlockCheckpoints(this);
+    private long dropoutSeed;                   // seeds each block's adapter dropout, pass by pass
     private int passesSinceSeed;
 
     /** Takes ownership of {@code manager}, which must hold {@code weights}. */
@@ -115,30 +111,40 @@ public final class LlamaModel implements AutoCloseable {
      */
     public NDArray forward(NDArray inputIds, NDArray positions, NDArray keyMask, KvCache cache) {
         if (checkpointing && cache == null && JniUtils.isGradMode()) {
-            return forwardCheckpointed(inputIds, positions, keyMask);
+            return checkpoints.forward(inputIds, positions, keyMask);
         }
         long past = cache == null ? 0 : cache.length();
         NDArray x = embed(inputIds);                                                 // (B, T, H)
         RotaryEmbedding.Angles angles = rotary.at(positions);                        // (B, 1, T, hD)
         NDArray maskBias = attentionMask(keyMask, past, inputIds.getShape().get(1));  // (B, 1, T, S)
-        int pass = training ? passesSinceSeed++ : 0;
+        int pass = nextPass();
         for (int layer = 0; layer < config.numHiddenLayers(); layer++) {
-            seedBlockDropout(pass, layer);
-            x = decoderLayer(x, layer, angles, maskBias, cache);                     // (B, T, H)
+            x = block(x, layer, angles, maskBias, cache, pass);                      // (B, T, H)
         }
-        return rmsNorm(x, weight("model.norm.weight"));                             // (B, T, H)
+        return finalNorm(x);                                                         // (B, T, H)
     }
 
     /**
-     * Gradient checkpointing per decoder block, for training: a forward pass with gradients
-     * runs the blocks without a graph, keeping only each block's input, and after the loss's
-     * backward {@link #backwardThroughBlocks} recomputes one block at a time, with its graph,
-     * to carry the gradient down. Memory then holds one block's activations instead of all of
-     * them, for one more forward pass of the blocks.
+     * Gradient checkpointing per decoder block, for training (see {@link BlockCheckpoints}):
+     * activation memory of one block instead of all, for one more forward pass of the blocks.
+     * Call {@link #backwardThroughBlocks} after each backward of a loss.
      */
     public void setGradientCheckpointing(boolean on) {
         this.checkpointing = on;
-        pending.clear();
+        checkpoints.discard();
+    }
+
+    /**
+     * Completes the backward of every checkpointed pass since the last call: call it right
+     * after the loss's backward, inside the same scope. Nothing to do without checkpointing.
+     */
+    public void backwardThroughBlocks(GradientCollector collector) {
+        checkpoints.backward(collector);
+    }
+
+    /** Forgets passes whose backward will not come (a step that failed part-way). */
+    public void discardPendingBackward() {
+        checkpoints.discard();
     }
 
     /**
@@ -152,89 +158,31 @@ public final class LlamaModel implements AutoCloseable {
         this.passesSinceSeed = 0;
     }
 
-    private NDArray forwardCheckpointed(NDArray inputIds, NDArray positions, NDArray keyMask) {
-        RotaryEmbedding.Angles angles = rotary.at(positions);                        // (B, 1, T, hD)
-        NDArray maskBias = attentionMask(keyMask, 0, inputIds.getShape().get(1));   // (B, 1, T, S)
-        CheckpointedPass pass = new CheckpointedPass(inputIds, angles, maskBias, passesSinceSeed++);
-        NDArray x;
-        JniUtils.setGradMode(false);
-        try {
-            x = embed(inputIds);                                                     // (B, T, H)
-            for (int layer = 0; layer < config.numHiddenLayers(); layer++) {
-                pass.inputs.add(x);
-                x = checkpointedLayer(x, layer, pass);                               // (B, T, H), no graph
-            }
-        } finally {
-            JniUtils.setGradMode(true);
-        }
-        x.setRequiresGradient(true); // a leaf: the loss's backward stops here and leaves dL/dx
-        pass.output = x;
-        pending.push(pass);
-        return rmsNorm(x, weight("model.norm.weight"));                             // (B, T, H)
+    /** The number of this forward pass since the step's seed, which seeds its dropout; 0 outside training. */
+    int nextPass() {
+        return training ? passesSinceSeed++ : 0;
     }
 
-    /**
-     * Completes the backward of every checkpointed pass since the last call, the latest pass
-     * first: call it right after the loss's backward, inside the same scope. Block by block,
-     * from the last, the block is recomputed from its kept input and the gradient reaching its
-     * output is pushed through it; gradients accumulate in the weights as one backward would
-     * leave them. Nothing to do without checkpointing.
-     */
-    public void backwardThroughBlocks(GradientCollector collector) {
-        NDArray table = weight("model.embed_tokens.weight");
-        while (!pending.isEmpty()) {
-            CheckpointedPass pass = pending.pop();
-            NDArray upstream = pass.output.getGradient();                            // dL/dx_L, (B, T, H)
-            for (int layer = config.numHiddenLayers() - 1; layer >= 0; layer--) {
-                NDArray input = pass.inputs.get(layer);
-                boolean inputNeedsGradient = layer > 0 || table.hasGradient();
-                if (inputNeedsGradient) {
-                    input.setRequiresGradient(true);
-                }
-                NDArray out = checkpointedLayer(input, layer, pass);                 // (B, T, H), with graph
-                collector.backward(out.mul(upstream).sum());                         // Σ out·g: backward of g
-                if (inputNeedsGradient) {
-                    upstream = input.getGradient();                                  // dL/dx_l
-                }
-            }
-            if (table.hasGradient()) {
-                collector.backward(embed(pass.inputIds).mul(upstream).sum());
-            }
-        }
-    }
-
-    /** Forgets passes whose backward will not come (a step that failed part-way). */
-    public void discardPendingBackward() {
-        pending.clear();
-    }
-
-    private NDArray checkpointedLayer(NDArray x, int layer, CheckpointedPass pass) {
-        seedBlockDropout(pass.index, layer);
-        return decoderLayer(x, layer, pass.angles, pass.maskBias, null);
-    }
-
-    private void seedBlockDropout(int pass, int layer) {
+    /** Decoder block {@code layer} of forward pass {@code pass}: (B, T, H) → (B, T, H). */
+    NDArray block(NDArray x, int layer, RotaryEmbedding.Angles angles, NDArray maskBias, KvCache cache, int pass) {
         if (training && adapter != null && adapter.config().dropout() > 0) {
             long seed = (dropoutSeed * 1_000_003L + pass) * 1_000_003L + layer;
             Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
         }
+        return decoderLayer(x, layer, angles, maskBias, cache);
     }
 
-    /** What a checkpointed pass keeps for its backward: the inputs of every block. */
-    private static final class CheckpointedPass {
-        final NDArray inputIds;
-        final RotaryEmbedding.Angles angles;
-        final NDArray maskBias;
-        final int index;
-        final List<NDArray> inputs = new ArrayList<>();
-        NDArray output;
+    RotaryEmbedding.Angles angles(NDArray positions) {
+        return rotary.at(positions);
+    }
 
-        CheckpointedPass(NDArray inputIds, RotaryEmbedding.Angles angles, NDArray maskBias, int index) {
-            this.inputIds = inputIds;
-            this.angles = angles;
-            this.maskBias = maskBias;
-            this.index = index;
-        }
+    NDArray finalNorm(NDArray x) {
+        return rmsNorm(x, weight("model.norm.weight"));
+    }
+
+    /** Whether training changes the embedding table (every weight is trained). */
+    boolean embeddingTrained() {
+        return weight("model.embed_tokens.weight").hasGradient();
     }
 
     /**
@@ -263,7 +211,7 @@ public final class LlamaModel implements AutoCloseable {
         return linear(hidden, weight(head), null);
     }
 
-    private NDArray embed(NDArray inputIds) {
+    NDArray embed(NDArray inputIds) {
         NDArray table = weight("model.embed_tokens.weight");                         // (V, H)
         return inputIds.getNDArrayInternal().embedding(inputIds, table, SparseFormat.DENSE).singletonOrThrow();
     }
@@ -326,7 +274,7 @@ public final class LlamaModel implements AutoCloseable {
      * 0 where a query may attend to a key (the key is real and not in the query's future),
      * -1e9 elsewhere; queries are the T new tokens at positions past..past+T-1 of the cache.
      */
-    private NDArray attentionMask(NDArray keyMask, long past, long steps) {
+    NDArray attentionMask(NDArray keyMask, long past, long steps) {
         NDManager local = keyMask.getManager();
         long total = keyMask.getShape().get(1);
         NDArray queryIndex = local.arange((int) past, (int) (past + steps)).reshape(steps, 1);     // (T, 1)
