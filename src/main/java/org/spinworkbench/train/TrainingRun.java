@@ -1,7 +1,6 @@
 package org.spinworkbench.train;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,16 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.spinworkbench.data.Example;
-import org.spinworkbench.io.FileTrees;
-import org.spinworkbench.lm.LlamaModel;
-import org.spinworkbench.lm.LoraAdapter;
-import org.spinworkbench.lm.LoraConfig;
 import org.spinworkbench.lm.Scorer;
 import org.spinworkbench.lm.hf.DType;
 import org.spinworkbench.lm.hf.ModelWriter;
-import org.spinworkbench.lm.hf.PeftAdapterFolder;
 import org.spinworkbench.lm.hf.PretrainedModel;
 
 /**
@@ -146,50 +139,29 @@ public final class TrainingRun {
 
     /**
      * The model an iteration starts from, which also plays the opponent: the previous
-     * iteration's model; with LoRA, the frozen base carrying the previous iteration's adapter
-     * (a new one, equal to the base, in iteration 1).
+     * iteration's model, or with LoRA the base carrying the previous iteration's adapter.
      */
     private PretrainedModel loadStart(int iteration) {
-        Optional<LoraConfig> lora = config.loraSettings();
-        if (lora.isEmpty()) {
-            Path opponent = iteration == 1 ? baseModel : folder.model(iteration - 1);
-            listener.log("Iteration " + iteration + ": loading " + opponent);
-            return PretrainedModel.load(opponent, device);
+        if (config.loraSettings().isPresent()) {
+            return adapterIterations().start(iteration);
         }
-        listener.log("Iteration " + iteration + ": loading " + baseModel + (iteration == 1
-                ? " with a new LoRA adapter (" + lora.get().describe() + ")"
-                : " with iteration " + (iteration - 1) + "'s LoRA adapter"));
-        PretrainedModel model = PretrainedModel.load(baseModel, device);
-        try {
-            LlamaModel network = model.network();
-            network.attach(iteration == 1
-                    ? LoraAdapter.initial(lora.get(), model.config(), network.manager(), config.seed())
-                    : PeftAdapterFolder.read(folder.adapter(iteration - 1), model.config(), network.manager()));
-            return model;
-        } catch (RuntimeException e) {
-            model.close();
-            throw e;
+        Path opponent = iteration == 1 ? baseModel : folder.model(iteration - 1);
+        listener.log("Iteration " + iteration + ": loading " + opponent);
+        return PretrainedModel.load(opponent, device);
+    }
+
+    /** Writes the trained iteration's {@code model/} (with LoRA, its adapter first). */
+    private void publishTrained(int iteration, PretrainedModel model) throws IOException {
+        if (model.network().adapter().isPresent()) {
+            adapterIterations().publish(iteration, model);
+        } else {
+            ModelWriter.save(model, folder.model(iteration), DType.F32);
         }
     }
 
-    /**
-     * Writes the trained iteration's {@code model/}; with LoRA its PEFT {@code adapter/} first
-     * (what the next iteration starts from), then the merged model, which every reader of
-     * iteration models (export, compare, opponents) takes as it takes a fully trained one.
-     */
-    private void publishTrained(int iteration, PretrainedModel model) throws IOException {
-        Optional<LoraAdapter> adapter = model.network().adapter();
-        if (adapter.isEmpty()) {
-            ModelWriter.save(model, folder.model(iteration), DType.F32);
-            return;
-        }
-        Path adapterFolder = folder.adapter(iteration);
-        FileTrees.delete(adapterFolder); // an earlier attempt's, killed before its model was published
-        PeftAdapterFolder.write(adapter.get(), baseModel.toAbsolutePath().normalize().toString(), adapterFolder);
-        try (NDManager merging = model.network().manager().newSubManager()) {
-            ModelWriter.write(model.config(), adapter.get().mergedInto(model.network().weights(), merging),
-                    model.folder(), folder.model(iteration), DType.F32);
-        }
+    private AdapterIterations adapterIterations() {
+        return new AdapterIterations(baseModel, config.loraSettings().orElseThrow(), config.seed(), folder, device,
+                listener);
     }
 
     /** The base model's evaluation before the first iteration, then the iteration's pairs, reported. */
