@@ -19,7 +19,13 @@ import java.util.List;
  */
 final class BlockCheckpoints {
     private final LlamaModel model;
-    private final Deque<Pass> pending = new ArrayDeque<>(); // passes whose blocks await backward, latest first
+    private final Deque<Deferred> pending = new ArrayDeque<>(); // backward work left to do, latest first
+
+    /** Part of a backward left for after the loss's: a pass's blocks, or a head recomputed chunk by chunk. */
+    @FunctionalInterface
+    interface Deferred {
+        void backward(GradientCollector collector);
+    }
 
     BlockCheckpoints(LlamaModel model) {
         this.model = model;
@@ -43,31 +49,40 @@ final class BlockCheckpoints {
         }
         x.setRequiresGradient(true); // a leaf: the loss's backward stops here and leaves dL/dx
         pass.output = x;
-        pending.push(pass);
+        pending.push(collector -> backward(pass, collector));
         return model.finalNorm(x);                                                   // (B, T, H)
     }
 
-    /** Pushes the gradient down through the blocks of every pending pass, the latest pass first. */
+    /** Work for {@link #backward} that runs before everything deferred earlier (the blocks under it). */
+    void defer(Deferred work) {
+        pending.push(work);
+    }
+
+    /** Runs the deferred backward work, the latest first: a head before the blocks beneath it. */
     void backward(GradientCollector collector) {
-        boolean embeddingTrained = model.embeddingTrained();
         while (!pending.isEmpty()) {
-            Pass pass = pending.pop();
-            NDArray upstream = pass.output.getGradient();                            // dL/dx_L, (B, T, H)
-            for (int layer = model.config().numHiddenLayers() - 1; layer >= 0; layer--) {
-                NDArray input = pass.inputs.get(layer);
-                boolean inputNeedsGradient = layer > 0 || embeddingTrained;
-                if (inputNeedsGradient) {
-                    input.setRequiresGradient(true);
-                }
-                NDArray out = model.block(input, layer, pass.angles, pass.maskBias, null, pass.index); // with graph
-                collector.backward(out.mul(upstream).sum());                         // Σ out·g: backward of g
-                if (inputNeedsGradient) {
-                    upstream = input.getGradient();                                  // dL/dx_l
-                }
+            pending.pop().backward(collector);
+        }
+    }
+
+    /** Pushes the gradient down through the blocks of one pass, from the last. */
+    private void backward(Pass pass, GradientCollector collector) {
+        boolean embeddingTrained = model.embeddingTrained();
+        NDArray upstream = pass.output.getGradient();                                // dL/dx_L, (B, T, H)
+        for (int layer = model.config().numHiddenLayers() - 1; layer >= 0; layer--) {
+            NDArray input = pass.inputs.get(layer);
+            boolean inputNeedsGradient = layer > 0 || embeddingTrained;
+            if (inputNeedsGradient) {
+                input.setRequiresGradient(true);
             }
-            if (embeddingTrained) {
-                collector.backward(model.embed(pass.inputIds).mul(upstream).sum());
+            NDArray out = model.block(input, layer, pass.angles, pass.maskBias, null, pass.index); // with graph
+            collector.backward(out.mul(upstream).sum());                             // Σ out·g: backward of g
+            if (inputNeedsGradient) {
+                upstream = input.getGradient();                                      // dL/dx_l
             }
+        }
+        if (embeddingTrained) {
+            collector.backward(model.embed(pass.inputIds).mul(upstream).sum());
         }
     }
 

@@ -110,7 +110,7 @@ public final class LlamaModel implements AutoCloseable {
      * @return (B, T, H)
      */
     public NDArray forward(NDArray inputIds, NDArray positions, NDArray keyMask, KvCache cache) {
-        if (checkpointing && cache == null && JniUtils.isGradMode()) {
+        if (cache == null && checkpointingNow()) {
             return checkpoints.forward(inputIds, positions, keyMask);
         }
         long past = cache == null ? 0 : cache.length();
@@ -178,6 +178,16 @@ public final class LlamaModel implements AutoCloseable {
 
     NDArray finalNorm(NDArray x) {
         return rmsNorm(x, weight("model.norm.weight"));
+    }
+
+    /** Whether this thread's forward passes are checkpointed: checkpointing is on and gradients are recorded. */
+    boolean checkpointingNow() {
+        return checkpointing && JniUtils.isGradMode();
+    }
+
+    /** Backward work the caller of a checkpointed forward leaves for {@link #backwardThroughBlocks}, run before the blocks'. */
+    void deferBackward(BlockCheckpoints.Deferred work) {
+        checkpoints.defer(work);
     }
 
     /** Whether training changes the embedding table (every weight is trained). */

@@ -77,6 +77,11 @@ public final class Scorer {
         NDArray hidden = model.forward(batch.ids(manager), batch.positions(manager), batch.mask(manager), null);
         NDArray flat = hidden.reshape(rows * (long) length, hidden.getShape().get(2));  // (B*L, H)
         NDArray predicting = flat.get(new NDIndex("{}", manager.create(positions)));    // (N, H)
+        NDArray rowOf = manager.create(owner, new Shape(rows, responseTokens))
+                .toType(predicting.getDataType(), false);                                // (B, N)
+        if (model.checkpointingNow()) {
+            return rowOf.matMul(recomputedInBackward(predicting, targets, manager)).reshape(rows); // (B)
+        }
         int chunk = chunkRows;
         NDList picked = new NDList();
         for (int from = 0; from < responseTokens; from += chunk) {
@@ -86,9 +91,52 @@ public final class Scorer {
             picked.add(logProbs.gather(manager.create(chunkTargets, new Shape(to - from, 1)), 1)); // (C, 1)
         }
         NDArray all = picked.size() == 1 ? picked.singletonOrThrow() : NDArrays.concat(picked, 0);  // (N, 1)
-        NDArray rowOf = manager.create(owner, new Shape(rows, responseTokens))
-                .toType(all.getDataType(), false);                                       // (B, N)
         return rowOf.matMul(all).reshape(rows);                                          // (B)
+    }
+
+    /**
+     * With gradient checkpointing, the head too is recomputed in backward: the response
+     * tokens' log-probs (N, 1) are computed here without a graph and returned as a leaf; once
+     * the loss's backward has left dL/d(log-prob) there, the deferred work recomputes the
+     * vocabulary projection chunk by chunk, each with its graph, and carries the gradient into
+     * the hidden states. Memory holds one chunk's logits, never all N × V.
+     */
+    private NDArray recomputedInBackward(NDArray predicting, long[] targets, NDManager manager) {
+        NDArray hidden = predicting.stopGradient();                                      // (N, H), no graph
+        hidden.setRequiresGradient(true);
+        int chunk = recomputeChunkRows(model.config().vocabSize());
+        NDList picked = new NDList();
+        JniUtils.setGradMode(false);
+        try {
+            for (int from = 0; from < targets.length; from += chunk) {
+                picked.add(pickedLogProbs(hidden, targets, from, Math.min(targets.length, from + chunk), manager));
+            }
+        } finally {
+            JniUtils.setGradMode(true);
+        }
+        NDArray logProbs = picked.size() == 1 ? picked.singletonOrThrow() : NDArrays.concat(picked, 0); // (N, 1)
+        logProbs.setRequiresGradient(true); // a leaf: the loss's backward leaves dL/d(log-prob) here
+        model.deferBackward(collector -> {
+            NDArray upstream = logProbs.getGradient();                                   // (N, 1)
+            for (int from = 0; from < targets.length; from += chunk) {
+                int to = Math.min(targets.length, from + chunk);
+                NDArray chunkLogProbs = pickedLogProbs(hidden, targets, from, to, manager); // (C, 1), with graph
+                collector.backward(chunkLogProbs.mul(upstream.get("{}:{}", from, to)).sum());
+            }
+            collector.backward(predicting.mul(hidden.getGradient()).sum());             // on into the blocks' leaf
+        });
+        return logProbs;
+    }
+
+    /** log p of the target tokens from {@code from} to {@code to}, (C, 1), from their hidden states. */
+    private NDArray pickedLogProbs(NDArray hidden, long[] targets, int from, int to, NDManager manager) {
+        NDArray logProbs = model.logits(hidden.get("{}:{}", from, to)).logSoftmax(-1);   // (C, V)
+        return logProbs.gather(manager.create(Arrays.copyOfRange(targets, from, to), new Shape(to - from, 1)), 1);
+    }
+
+    /** Positions a recomputed head projects at once: about 8 M logits (32 MB), at least one. */
+    static int recomputeChunkRows(int vocabSize) {
+        return Math.max(1, (1 << 23) / vocabSize);
     }
 
     /**

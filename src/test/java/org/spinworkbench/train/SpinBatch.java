@@ -39,6 +39,7 @@ record SpinBatch(List<int[]> prompts, List<int[]> real, List<int[]> generated) {
             NDArray value = loss.loss(policyReal, policyGenerated, step.create(reference[0]),
                     step.create(reference[1]));
             collector.backward(value);
+            model.backwardThroughBlocks(collector); // with gradient checkpointing on: two passes, head and blocks
             return new StepResult(value.getFloat(), policyReal.toFloatArray(), policyGenerated.toFloatArray());
         }
     }

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.spinworkbench.lm.LlamaModel;
 
 /**
@@ -17,14 +18,16 @@ import org.spinworkbench.lm.LlamaModel;
  */
 class TrainingMemoryTest {
 
-    @Test
-    void thirtyTrainingStepsLeaveNoArraysBehind() {
+    @ParameterizedTest(name = "gradient checkpointing {0}")
+    @ValueSource(booleans = {false, true})
+    void thirtyTrainingStepsLeaveNoArraysBehind(boolean checkpointing) {
         SpinBatch batch = SpinBatch.sample();
         LearningRateSchedule schedule = LearningRateSchedule.linear(1e-3, 3, 30);
         try (LlamaModel model = TrainingModels.create(8, DataType.FLOAT32);
              SpinLoss loss = new SpinLoss(SpinLossKind.SIGMOID, 0.1, model.manager())) {
             float[][] reference = batch.referenceLogProbs(model);
             TrainingModels.requireGradients(model);
+            model.setGradientCheckpointing(checkpointing);
             int weights = model.weights().size();
             int withoutOptimiser = model.manager().getManagedArrays().size(); // weights, model and loss constants
             try (AdamW adamW = new AdamW(model.weights(), 0.01, 0.9, 0.999, 1e-8)) {
