@@ -1,6 +1,7 @@
 package org.spinworkbench.lm;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayDeque;
@@ -75,8 +76,10 @@ final class BlockCheckpoints {
             if (inputNeedsGradient) {
                 input.setRequiresGradient(true);
             }
-            NDArray out = model.block(input, layer, pass.angles, pass.maskBias, null, pass.index); // with graph
-            collector.backward(out.mul(upstream).sum());                             // Σ out·g: backward of g
+            try (NDScope blockScope = new NDScope()) { // the block's output and products go with its backward
+                NDArray out = model.block(input, layer, pass.angles, pass.maskBias, null, pass.index); // with graph
+                collector.backward(out.mul(upstream).sum());                         // Σ out·g: backward of g
+            }
             if (inputNeedsGradient) {
                 upstream = input.getGradient();                                      // dL/dx_l
             }

@@ -85,10 +85,7 @@ public final class Scorer {
         int chunk = chunkRows;
         NDList picked = new NDList();
         for (int from = 0; from < responseTokens; from += chunk) {
-            int to = Math.min(responseTokens, from + chunk);
-            NDArray logProbs = model.logits(predicting.get("{}:{}", from, to)).logSoftmax(-1);  // (C, V)
-            long[] chunkTargets = Arrays.copyOfRange(targets, from, to);
-            picked.add(logProbs.gather(manager.create(chunkTargets, new Shape(to - from, 1)), 1)); // (C, 1)
+            picked.add(pickedLogProbs(predicting, targets, from, Math.min(responseTokens, from + chunk), manager));
         }
         NDArray all = picked.size() == 1 ? picked.singletonOrThrow() : NDArrays.concat(picked, 0);  // (N, 1)
         return rowOf.matMul(all).reshape(rows);                                          // (B)
@@ -120,18 +117,31 @@ public final class Scorer {
             NDArray upstream = logProbs.getGradient();                                   // (N, 1)
             for (int from = 0; from < targets.length; from += chunk) {
                 int to = Math.min(targets.length, from + chunk);
-                NDArray chunkLogProbs = pickedLogProbs(hidden, targets, from, to, manager); // (C, 1), with graph
-                collector.backward(chunkLogProbs.mul(upstream.get("{}:{}", from, to)).sum());
+                try (NDScope chunkScope = new NDScope()) { // the chunk's logits go as soon as its backward is done
+                    NDArray chunkLogProbs = pickedLogProbs(hidden, targets, from, to, manager); // (C, 1), with graph
+                    collector.backward(chunkLogProbs.mul(upstream.get("{}:{}", from, to)).sum());
+                }
             }
             collector.backward(predicting.mul(hidden.getGradient()).sum());             // on into the blocks' leaf
         });
         return logProbs;
     }
 
-    /** log p of the target tokens from {@code from} to {@code to}, (C, 1), from their hidden states. */
+    /**
+     * log p of the target tokens from {@code from} to {@code to}, (C, 1), from their hidden
+     * states. The chunk's (C, V) logits are released on return (autograd keeps what its
+     * backward needs), so chunks do not pile up until the caller's scope closes.
+     */
     private NDArray pickedLogProbs(NDArray hidden, long[] targets, int from, int to, NDManager manager) {
-        NDArray logProbs = model.logits(hidden.get("{}:{}", from, to)).logSoftmax(-1);   // (C, V)
-        return logProbs.gather(manager.create(Arrays.copyOfRange(targets, from, to), new Shape(to - from, 1)), 1);
+        NDArray picked;
+        try (NDScope chunkScope = new NDScope()) {
+            NDArray logProbs = model.logits(hidden.get("{}:{}", from, to)).logSoftmax(-1);   // (C, V)
+            picked = logProbs.gather(manager.create(Arrays.copyOfRange(targets, from, to), new Shape(to - from, 1)),
+                    1);                                                                     // (C, 1)
+            NDScope.unregister(picked);
+        }
+        NDScope.register(picked); // owned by the caller's scope from here on
+        return picked;
     }
 
     /** Positions a recomputed head projects at once: about 8 M logits (32 MB), at least one. */
