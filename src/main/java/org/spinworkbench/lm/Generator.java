@@ -72,6 +72,7 @@ public final class Generator {
             }
             int columns = prompt.length();
             int[] active = IntStream.range(0, rows).toArray(); // the rows still in the batch, by batch position
+            TokenSampler[] activeSamplers = samplers;
             for (int step = 0; step < options.maxNewTokens(); step++) {
                 boolean anyRunning = false;
                 for (int b = 0; b < active.length; b++) {
@@ -95,15 +96,15 @@ public final class Generator {
                     nextPosition = keepRows(nextPosition, 1, keep);
                     next = pick(next, keep);
                     active = pick(active, keep);
+                    activeSamplers = new TokenSampler[active.length];
+                    for (int b = 0; b < active.length; b++) {
+                        activeSamplers[b] = samplers[active[b]];
+                    }
                 }
                 int batch = active.length;
                 mask = appendColumnOfOnes(mask, batch, columns);
                 columns++;
                 long[] ids = Arrays.stream(next).asLongStream().toArray();
-                TokenSampler[] activeSamplers = new TokenSampler[batch];
-                for (int b = 0; b < batch; b++) {
-                    activeSamplers[b] = samplers[active[b]];
-                }
                 try (NDScope scope = new NDScope()) {
                     NDArray hidden = model.forward(
                             work.create(ids, new Shape(batch, 1)),

@@ -303,7 +303,8 @@ public final class LlamaModel implements AutoCloseable {
         return update == null ? y : y.add(update);
     }
 
-    private static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
+    /** x·Wᵀ (+ b): (..., in) → (..., out). */
+    static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
         return x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
     }
 

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  */
 public final class LoraAdapter implements AutoCloseable {
     /** What PEFT puts before a module's name in a saved adapter. */
-    public static final String PEFT_PREFIX = "base_model.model.";
+    private static final String PEFT_PREFIX = "base_model.model.";
     private static final Set<String> MLP_LAYERS = Set.of("gate_proj", "up_proj", "down_proj");
 
     private final LoraConfig config;
@@ -129,9 +129,8 @@ public final class LoraAdapter implements AutoCloseable {
         NDArray input = training && config.dropout() > 0
                 ? x.getNDArrayInternal().dropout(x, (float) config.dropout(), true).singletonOrThrow()
                 : x;
-        NDArray down = input.getNDArrayInternal().linear(input, a, null).singletonOrThrow();          // (..., r)
-        NDArray up = down.getNDArrayInternal().linear(down, parameters.get(loraB(module)), null)
-                .singletonOrThrow();                                                                 // (..., out)
+        NDArray down = LlamaModel.linear(input, a, null);                                  // (..., r)
+        NDArray up = LlamaModel.linear(down, parameters.get(loraB(module)), null);         // (..., out)
         return up.mul(scale);
     }
 

@@ -46,11 +46,6 @@ public record LoraConfig(int rank, double alpha, double dropout, List<String> ta
         }
     }
 
-    /** PEFT's defaults with rank {@code rank}. */
-    public static LoraConfig ofRank(int rank) {
-        return new LoraConfig(rank, DEFAULT_ALPHA, DEFAULT_DROPOUT, DEFAULT_TARGETS);
-    }
-
     /** Targets from a comma-separated list ("q_proj,v_proj") or "all-linear". */
     public static List<String> parseTargets(String text) {
         String trimmed = text.trim().toLowerCase(Locale.ROOT);
@@ -63,11 +58,6 @@ public record LoraConfig(int rank, double alpha, double dropout, List<String> ta
     /** α / r, the factor of B·A (PEFT without rsLoRA). */
     public double scale() {
         return alpha / rank;
-    }
-
-    /** Whether the projection {@code module} ("model.layers.3.self_attn.q_proj") is adapted. */
-    public boolean adapts(String module) {
-        return targets.contains(module.substring(module.lastIndexOf('.') + 1));
     }
 
     /** "r 8, α 16, q_proj,v_proj" (and the dropout when there is one), for labels and logs. */

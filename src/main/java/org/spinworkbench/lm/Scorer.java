@@ -82,13 +82,7 @@ public final class Scorer {
         if (model.checkpointingNow()) {
             return rowOf.matMul(recomputedInBackward(predicting, targets, manager)).reshape(rows); // (B)
         }
-        int chunk = chunkRows;
-        NDList picked = new NDList();
-        for (int from = 0; from < responseTokens; from += chunk) {
-            picked.add(pickedLogProbs(predicting, targets, from, Math.min(responseTokens, from + chunk), manager));
-        }
-        NDArray all = picked.size() == 1 ? picked.singletonOrThrow() : NDArrays.concat(picked, 0);  // (N, 1)
-        return rowOf.matMul(all).reshape(rows);                                          // (B)
+        return rowOf.matMul(pickedLogProbs(predicting, targets, chunkRows, manager)).reshape(rows); // (B)
     }
 
     /**
@@ -102,16 +96,13 @@ public final class Scorer {
         NDArray hidden = predicting.stopGradient();                                      // (N, H), no graph
         hidden.setRequiresGradient(true);
         int chunk = recomputeChunkRows(model.config().vocabSize());
-        NDList picked = new NDList();
+        NDArray logProbs;
         JniUtils.setGradMode(false);
         try {
-            for (int from = 0; from < targets.length; from += chunk) {
-                picked.add(pickedLogProbs(hidden, targets, from, Math.min(targets.length, from + chunk), manager));
-            }
+            logProbs = pickedLogProbs(hidden, targets, chunk, manager);                  // (N, 1), no graph
         } finally {
             JniUtils.setGradMode(true);
         }
-        NDArray logProbs = picked.size() == 1 ? picked.singletonOrThrow() : NDArrays.concat(picked, 0); // (N, 1)
         logProbs.setRequiresGradient(true); // a leaf: the loss's backward leaves dL/d(log-prob) here
         model.deferBackward(collector -> {
             NDArray upstream = logProbs.getGradient();                                   // (N, 1)
@@ -125,6 +116,15 @@ public final class Scorer {
             collector.backward(predicting.mul(hidden.getGradient()).sum());             // on into the blocks' leaf
         });
         return logProbs;
+    }
+
+    /** log p of every target token, (N, 1), from their hidden states (N, H), {@code chunk} positions at a time. */
+    private NDArray pickedLogProbs(NDArray hidden, long[] targets, int chunk, NDManager manager) {
+        NDList picked = new NDList();
+        for (int from = 0; from < targets.length; from += chunk) {
+            picked.add(pickedLogProbs(hidden, targets, from, Math.min(targets.length, from + chunk), manager));
+        }
+        return picked.size() == 1 ? picked.singletonOrThrow() : NDArrays.concat(picked, 0);
     }
 
     /**

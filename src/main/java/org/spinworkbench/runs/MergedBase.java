@@ -1,7 +1,6 @@
 package org.spinworkbench.runs;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,10 +38,8 @@ public final class MergedBase {
             return target; // folders are published whole: one with a config is complete
         }
         try (PretrainedModel base = PretrainedModel.load(modelFolder, Device.cpu());
-             NDManager merging = base.network().manager().newSubManager();
              LoraAdapter lora = PeftAdapterFolder.read(adapterFolder, base.config(), base.network().manager())) {
-            ModelWriter.write(base.config(), lora.mergedInto(base.network().weights(), merging), modelFolder,
-                    target, DType.F32);
+            ModelWriter.saveMerged(base, lora, target, DType.F32);
         }
         return target;
     }

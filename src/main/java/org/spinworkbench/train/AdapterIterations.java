@@ -1,7 +1,6 @@
 package org.spinworkbench.train;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.spinworkbench.io.FileTrees;
@@ -44,9 +43,6 @@ record AdapterIterations(Path baseModel, LoraConfig lora, long seed, RunFolder f
         Path adapterFolder = folder.adapter(iteration);
         FileTrees.delete(adapterFolder); // an earlier attempt's, killed before its model was published
         PeftAdapterFolder.write(adapter, baseModel.toAbsolutePath().normalize().toString(), adapterFolder);
-        try (NDManager merging = model.network().manager().newSubManager()) {
-            ModelWriter.write(model.config(), adapter.mergedInto(model.network().weights(), merging),
-                    model.folder(), folder.model(iteration), DType.F32);
-        }
+        ModelWriter.saveMerged(model, adapter, folder.model(iteration), DType.F32);
     }
 }

@@ -9,8 +9,9 @@ import java.util.Optional;
 import org.spinworkbench.lm.LlamaModel;
 
 /**
- * Trains a loaded model in place for one iteration (every weight, or only its LoRA adapter), from scratch or from the iteration's
- * latest resumable checkpoint, saving one every {@code saveSteps} steps and when cancelled.
+ * Trains a loaded model in place for one iteration (every weight, or only its LoRA adapter),
+ * from scratch or from the iteration's latest resumable checkpoint, saving one every
+ * {@code saveSteps} steps and when cancelled.
  */
 final class IterationTraining {
     static final double ADAM_BETA1 = 0.9;

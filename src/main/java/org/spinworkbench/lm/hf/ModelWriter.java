@@ -1,6 +1,7 @@
 package org.spinworkbench.lm.hf;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.spinworkbench.io.FileTrees;
+import org.spinworkbench.lm.LoraAdapter;
 import org.spinworkbench.lm.ModelConfig;
 
 /**
@@ -33,6 +35,17 @@ public final class ModelWriter {
     /** Saves a loaded model, weights in {@code dtype}; its generation_config.json is kept as it is. */
     public static void save(PretrainedModel model, Path target, DType dtype) throws IOException {
         write(model.config(), model.network().weights(), model.folder(), model.folder(), target, dtype);
+    }
+
+    /**
+     * Saves a loaded base model with {@code adapter} merged into its weights (W + (α/r)·B·A,
+     * as PEFT's merge_and_unload), with the base's config, tokenizer and generation config.
+     */
+    public static void saveMerged(PretrainedModel base, LoraAdapter adapter, Path target, DType dtype)
+            throws IOException {
+        try (NDManager merging = base.network().manager().newSubManager()) {
+            write(base.config(), adapter.mergedInto(base.network().weights(), merging), base.folder(), target, dtype);
+        }
     }
 
     /**
