@@ -3,6 +3,7 @@ package org.spinworkbench.cli;
 import java.nio.file.Path;
 import org.spinworkbench.data.DatasetFormat;
 import org.spinworkbench.runs.RunSpec;
+import org.spinworkbench.train.TrainingConfig;
 import picocli.CommandLine.Option;
 
 /** Which data a run trains and evaluates on. */
@@ -41,6 +42,22 @@ public final class DataOptions {
     /** The format's enum name, checked; null when it is to be detected. */
     String formatName() {
         return format == null ? null : DatasetFormat.fromId(format).name();
+    }
+
+    /** The run these options describe, training {@code base} with {@code training}; paths recorded absolute. */
+    RunSpec spec(Path base, TrainingConfig training) {
+        return RunSpec.builder()
+                .setProject(project)
+                .setBaseModel(absolute(base))
+                .setDataset(absolute(data))
+                .setTraining(training)
+                .optDatasetFormat(formatName())
+                .optEvalDataset(absolute(evalData))
+                .optEvalFraction(evalFraction)
+                .optEvalSize(evalSize)
+                .optSkipBadRows(skipBadRows)
+                .optAccuracyData(absolute(accuracyData))
+                .build();
     }
 
     static String absolute(Path path) {

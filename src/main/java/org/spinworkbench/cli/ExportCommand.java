@@ -34,7 +34,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--iteration", paramLabel = "N", required = true)
     int iteration;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "A new or empty folder for the model.")
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "A new or empty folder for the model (one with files only with --force).")
     Path output;
 
     @Option(names = "--adapter-only", description = "A LoRA run: write the iteration's adapter as a PEFT folder"
@@ -49,7 +50,8 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Which pairs --dataset writes: the training or the held-out ones. Default: ${DEFAULT-VALUE}.")
     String split;
 
-    @Option(names = "--force", description = "Replace the --dataset file if it exists.")
+    @Option(names = "--force", description = "Replace the --output folder if it has files (the old one stays until"
+            + " the new is written whole) and the --dataset file if it exists.")
     boolean force;
 
     @Option(names = "--job", paramLabel = "DIR",
@@ -103,14 +105,14 @@ public final class ExportCommand implements Callable<Integer> {
         }
         try (Workspace open = workspace.open()) {
             if (output != null && adapterOnly) {
-                Path written = new RunService(open, ai.djl.Device.cpu()).exportAdapter(run, iteration, output);
+                Path written = new RunService(open, ai.djl.Device.cpu()).exportAdapter(run, iteration, output, force);
                 spec.commandLine().getOut().println("Exported the LoRA adapter of run " + run + " iteration "
                         + iteration + " to " + written + " (PEFT)");
             } else if (output != null) {
                 DType type = dtype != null ? DType.valueOf(dtype.strip().toUpperCase(java.util.Locale.ROOT))
                         : ExportPrecision.of(open.runs().findById(run).orElseThrow(() ->
                                 new IllegalArgumentException("No run " + run + " in " + open.folder() + ".")));
-                Path written = new RunService(open, ai.djl.Device.cpu()).export(run, iteration, output, type);
+                Path written = new RunService(open, ai.djl.Device.cpu()).export(run, iteration, output, type, force);
                 spec.commandLine().getOut().println("Exported run " + run + " iteration " + iteration + " to " + written
                         + " (" + type.name() + ")");
             }

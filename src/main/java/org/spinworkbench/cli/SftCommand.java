@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 import org.spinworkbench.lm.ComputeDevice;
 import org.spinworkbench.lm.hf.DType;
 import org.spinworkbench.lm.hf.RandomModels;
-import org.spinworkbench.runs.RunOutcome;
 import org.spinworkbench.runs.MergedBase;
+import org.spinworkbench.runs.RunOutcome;
 import org.spinworkbench.runs.RunService;
 import org.spinworkbench.runs.RunSpec;
 import org.spinworkbench.store.RunStatus;
@@ -22,9 +22,9 @@ import org.spinworkbench.train.TrainingConfig;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sft}: supervised fine-tuning on the real responses, from a model or from a fresh random one. */
 @Command(name = "sft", mixinStandardHelpOptions = true, sortOptions = false,
@@ -99,9 +99,7 @@ public final class SftCommand implements Callable<Integer> {
                 base = MergedBase.of(open, data.project, start.model, adapter);
                 status.println("base: " + start.model + " with the adapter " + adapter + " merged, in " + base);
             }
-            RunSpec runSpec = new RunSpec(data.project, DataOptions.absolute(base), DataOptions.absolute(data.data),
-                    data.formatName(), DataOptions.absolute(data.evalData), data.evalFraction, data.evalSize,
-                    data.skipBadRows, config, DataOptions.absolute(data.accuracyData));
+            RunSpec runSpec = data.spec(base, config);
             RunService runs = new RunService(open, compute.device());
             RunOutcome outcome = runs.start(runSpec, new TerminalReporter(status, System.console() != null, 1),
                     cancellation);

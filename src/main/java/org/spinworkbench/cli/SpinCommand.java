@@ -21,10 +21,10 @@ import org.spinworkbench.train.SpinLossKind;
 import org.spinworkbench.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code spin}: a whole self-play run, recorded in the workspace; {@code spin --resume RUN} continues one. */
 @Command(name = "spin", mixinStandardHelpOptions = true, sortOptions = false,
@@ -147,9 +147,7 @@ public final class SpinCommand implements Callable<Integer> {
         TrainingConfig config = training.config(TrainingConfig.Kind.SPIN, iterations, beta,
                 SpinLossKind.valueOf(loss.toUpperCase(Locale.ROOT)), maxNewTokens, temperature, topP, mixPrevious,
                 useDataGenerated);
-        return new RunSpec(data.project, DataOptions.absolute(base),
-                DataOptions.absolute(data.data), data.formatName(), DataOptions.absolute(data.evalData),
-                data.evalFraction, data.evalSize, data.skipBadRows, config, DataOptions.absolute(data.accuracyData));
+        return data.spec(base, config);
     }
 
     private static int iterationsOf(Workspace open, long run) {

@@ -84,4 +84,31 @@ public final class FileTrees {
             throw e;
         }
     }
+
+    /**
+     * Replaces the folder {@code target} by one {@code filler} writes beside it, then swaps it in:
+     * a failed write leaves the old folder as it was, and the old one is deleted only once the new
+     * is in place. {@code target} must be a folder.
+     */
+    public static void replaceFolder(Path target, FolderFiller filler) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        String name = absolute.getFileName().toString();
+        Path fresh = absolute.resolveSibling("." + name + ".export-" + UUID.randomUUID());
+        try {
+            filler.fill(fresh);
+        } catch (IOException | RuntimeException e) {
+            delete(fresh);
+            throw e;
+        }
+        Path old = absolute.resolveSibling("." + name + ".replaced-" + UUID.randomUUID());
+        Files.move(absolute, old, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(fresh, absolute, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.move(old, absolute, StandardCopyOption.ATOMIC_MOVE);
+            delete(fresh);
+            throw e;
+        }
+        delete(old);
+    }
 }

@@ -77,9 +77,15 @@ public final class DemoRecipe {
     private static RunSpec spec(Path sampleData, TrainingConfig training) {
         Path tasks = sampleData.resolve(TASKS_FOLDER);
         String test = tasks.resolve("test.jsonl").toAbsolutePath().toString();
-        return new RunSpec(PROJECT, sampleData.resolve(MODEL_FOLDER).toAbsolutePath().toString(),
-                tasks.resolve("train.jsonl").toAbsolutePath().toString(), "PROMPT_RESPONSE", test, 0.1, 0, false,
-                training, test);
+        return RunSpec.builder()
+                .setProject(PROJECT)
+                .setBaseModel(sampleData.resolve(MODEL_FOLDER).toAbsolutePath().toString())
+                .setDataset(tasks.resolve("train.jsonl").toAbsolutePath().toString())
+                .setTraining(training)
+                .optDatasetFormat("PROMPT_RESPONSE")
+                .optEvalDataset(test)
+                .optAccuracyData(test)
+                .build();
     }
 
     /**

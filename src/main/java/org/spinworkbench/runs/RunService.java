@@ -17,6 +17,7 @@ import org.spinworkbench.data.LoadedDataset;
 import org.spinworkbench.data.ProblemPolicy;
 import org.spinworkbench.data.PromptTurns;
 import org.spinworkbench.data.tasks.CheckedExample;
+import org.spinworkbench.io.FileTrees;
 import org.spinworkbench.lm.ComputeDevice;
 import org.spinworkbench.lm.ModelConfig;
 import org.spinworkbench.lm.hf.ChatTemplate;
@@ -154,28 +155,49 @@ public final class RunService {
         return new RunLogFile(folderOf(run).root());
     }
 
-    /** Writes the model an iteration produced as a Hugging Face folder at {@code output}. */
+    /** Writes the model an iteration produced as a Hugging Face folder at {@code output}, a new or empty folder. */
     public Path export(long runId, int iteration, Path output, DType dtype) throws IOException {
+        return export(runId, iteration, output, dtype, false);
+    }
+
+    /**
+     * As {@link #export(long, int, Path, DType)}; with {@code replace}, a folder that has files
+     * is replaced whole: the new model is written beside it and swapped in, so a failed export
+     * leaves the old folder as it was.
+     */
+    public Path export(long runId, int iteration, Path output, DType dtype, boolean replace) throws IOException {
         RunFolder folder = completed(runId, iteration);
-        try (PretrainedModel model = PretrainedModel.load(folder.model(iteration), Device.cpu())) {
-            ModelWriter.save(model, output, dtype);
-        }
+        writeOrReplace(output, replace, fresh -> {
+            try (PretrainedModel model = PretrainedModel.load(folder.model(iteration), Device.cpu())) {
+                ModelWriter.save(model, fresh, dtype);
+            }
+        });
         return output;
     }
 
     /**
      * Copies a LoRA run's adapter of {@code iteration}, a PEFT folder, to {@code output} (a new
-     * or empty folder); {@link #export} writes the same iteration merged into its base.
+     * or empty folder, or with {@code replace} one replaced whole); {@link #export} writes the
+     * same iteration merged into its base.
      */
-    public Path exportAdapter(long runId, int iteration, Path output) throws IOException {
+    public Path exportAdapter(long runId, int iteration, Path output, boolean replace) throws IOException {
         RunFolder folder = completed(runId, iteration);
         Path adapter = folder.adapter(iteration);
         if (!PeftAdapterFolder.isAdapter(adapter)) {
             throw new IllegalArgumentException("Run " + runId + " trains every weight, so it has no LoRA adapter;"
                     + " export its model without --adapter-only.");
         }
-        PeftAdapterFolder.copy(adapter, output);
+        writeOrReplace(output, replace, fresh -> PeftAdapterFolder.copy(adapter, fresh));
         return output;
+    }
+
+    private static void writeOrReplace(Path output, boolean replace, FileTrees.FolderFiller writer)
+            throws IOException {
+        if (replace && FileTrees.folderTarget(output) == FileTrees.FolderTarget.TAKEN) {
+            FileTrees.replaceFolder(output, writer);
+        } else {
+            writer.fill(output);
+        }
     }
 
     /** The folder of a run whose iteration is complete, refused with a sentence otherwise. */

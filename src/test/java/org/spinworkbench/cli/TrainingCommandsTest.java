@@ -9,6 +9,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -300,6 +302,33 @@ class TrainingCommandsTest {
     }
 
     @Test
+    void anExportIntoAFolderWithFilesNeedsForceAndThenReplacesItWhole() throws Exception {
+        Path taken = own.resolve("taken");
+        Files.createDirectories(taken);
+        Files.writeString(taken.resolve("notes.txt"), "mine");
+
+        assertEquals(1, run("export", "--run", "1", "--iteration", "1", "--output", taken.toString(),
+                "--workspace", sharedWorkspace.toString()));
+        assertTrue(err.toString().strip().startsWith("error: " + taken + " is not empty"), err.toString());
+        assertEquals(List.of(taken.resolve("notes.txt")), listed(taken), "nothing written without --force");
+
+        assertEquals(0, run("export", "--run", "1", "--iteration", "1", "--output", taken.toString(), "--force",
+                "--workspace", sharedWorkspace.toString()), err.toString());
+        assertFalse(Files.exists(taken.resolve("notes.txt")), "the old folder is replaced, not merged into");
+        assertGenerates(taken);
+        try (Stream<Path> siblings = Files.list(own)) {
+            assertEquals(List.of(), siblings.filter(p -> p.getFileName().toString().startsWith(".taken")).toList(),
+                    "no fresh or replaced folder is left beside it");
+        }
+    }
+
+    private static List<Path> listed(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.toList();
+        }
+    }
+
+    @Test
     void evalJsonPrintsTheHeldOutMetricsAndTheExampleCount() {
         assertEquals(0, run("eval", "--model", model.toString(), "--data", data.toString(), "--json",
                 "--device", "cpu", "--threads", "1"), err.toString());
@@ -363,8 +392,15 @@ class TrainingCommandsTest {
                 .optFormat(new org.spinworkbench.train.PromptFormat(org.spinworkbench.lm.hf.BosPolicy.TEMPLATE,
                         org.spinworkbench.data.PromptTurns.FIRST_TURN))
                 .optNllAlpha(0.5).optKlAnchor(0.25).optOpponents(2).optSeed(9).optSaveSteps(0).build();
-        RunSpec spec = new RunSpec("Round trip 'quoted'", model.toAbsolutePath().normalize().toString(),
-                data.toAbsolutePath().normalize().toString(), "PROMPT_RESPONSE", null, 0.1, 3, true, training, null);
+        RunSpec spec = RunSpec.builder()
+                .setProject("Round trip 'quoted'")
+                .setBaseModel(model.toAbsolutePath().normalize().toString())
+                .setDataset(data.toAbsolutePath().normalize().toString())
+                .setTraining(training)
+                .optDatasetFormat("PROMPT_RESPONSE")
+                .optEvalSize(3)
+                .optSkipBadRows(true)
+                .build();
         Path workspace = own.resolve("ws");
         List<String> words = new ArrayList<>(org.spinworkbench.runs.SpinCommandLine.arguments(spec));
         words.addAll(List.of("--workspace", workspace.toString(), "--device", "cpu", "--threads", "1"));

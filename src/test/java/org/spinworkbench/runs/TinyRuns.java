@@ -78,6 +78,7 @@ public final class TinyRuns {
     }
 
     public static RunSpec spec(Path model, Path data, TrainingConfig config) {
-        return new RunSpec("Tiny", model.toString(), data.toString(), null, null, 0.25, 0, false, config, null);
+        return RunSpec.builder().setProject("Tiny").setBaseModel(model.toString()).setDataset(data.toString())
+                .setTraining(config).optEvalFraction(0.25).build();
     }
 }

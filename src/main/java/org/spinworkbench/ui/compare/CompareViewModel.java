@@ -18,6 +18,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.spinworkbench.runs.TrialSettings;
 import org.spinworkbench.store.Iteration;
 import org.spinworkbench.store.Run;
 import org.spinworkbench.store.Split;

@@ -1,7 +1,6 @@
 package org.spinworkbench.ui.compare;
 
 import ai.djl.Device;
-import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -14,8 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.spinworkbench.lm.ComputeDevice;
-import org.spinworkbench.runs.RunFolders;
-import org.spinworkbench.runs.RunSpec;
+import org.spinworkbench.runs.ModelTrial;
 import org.spinworkbench.store.Run;
 import org.spinworkbench.store.StoreException;
 import org.spinworkbench.store.Workspace;
@@ -53,8 +51,7 @@ public final class CompareWindow {
         viewModel = new CompareViewModel(workspace, executor, messages, runId);
         Supplier<Run> run = () -> workspace.runs().findById(runId)
                 .orElseThrow(() -> new StoreException(messages.get("compare.noRun", runId)));
-        ModelTrial trial = new ModelTrial(iteration -> modelFolder(workspace, run.get(), iteration), device,
-                () -> TrialSettings.of(run.get()));
+        ModelTrial trial = ModelTrial.ofRun(workspace, run, device);
         tryModel = new TryModelViewModel(trial, messages, trialThread, Platform::runLater);
         viewModel.iterationProperty().addListener((observable, before, now) -> tryModel.setIteration(now));
         viewModel.trialSettingsProperty().addListener((observable, before, now) -> {
@@ -114,11 +111,5 @@ public final class CompareWindow {
 
     CompareViewModel viewModel() {
         return viewModel;
-    }
-
-    /** Where the model of an iteration of the run is; {@link ModelTrial#BASE_MODEL} is the run's base model. */
-    static Path modelFolder(Workspace workspace, Run run, int iteration) {
-        return iteration == ModelTrial.BASE_MODEL ? Path.of(RunSpec.fromJson(run.configJson()).baseModel())
-                : RunFolders.of(workspace, run).model(iteration);
     }
 }

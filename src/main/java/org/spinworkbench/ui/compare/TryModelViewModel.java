@@ -21,6 +21,9 @@ import org.spinworkbench.lm.hf.ChatTemplateException;
 import org.spinworkbench.lm.hf.CheckpointException;
 import org.spinworkbench.lm.hf.Completion;
 import org.spinworkbench.lm.hf.TokenizerException;
+import org.spinworkbench.runs.ModelTrial;
+import org.spinworkbench.runs.NoSavedModelException;
+import org.spinworkbench.runs.TrialSettings;
 import org.spinworkbench.ui.common.ErrorMessages;
 import org.spinworkbench.ui.common.Messages;
 

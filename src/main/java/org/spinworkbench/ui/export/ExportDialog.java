@@ -54,8 +54,8 @@ public final class ExportDialog {
     public ExportDialog(Stage owner, Workspace workspace, TaskExecutor executor, Messages messages, long runId,
                         Device device) {
         this(owner, new ExportViewModel(workspace, executor, new OwnThreadExecutor(), messages, runId,
-                (run, iteration, output, dtype) -> new RunService(workspace, Device.cpu())
-                        .export(run, iteration, output, dtype)), messages,
+                (run, iteration, output, dtype, replace) -> new RunService(workspace, Device.cpu())
+                        .export(run, iteration, output, dtype, replace)), messages,
                 dialog -> ClusterJobDialog.exporting(dialog, workspace, executor, messages, device, runId).show());
     }
 

@@ -262,11 +262,7 @@ public final class ExportViewModel {
     private void writeModel(int chosen, DType type, Path folder, boolean replace) {
         writing(messages.get("export.model.writing", chosen, folder));
         writer.execute(() -> {
-            if (replace) {
-                ExportTarget.replaceFolder(folder, fresh -> models.export(runId, chosen, fresh, type));
-            } else {
-                models.export(runId, chosen, folder, type);
-            }
+            models.export(runId, chosen, folder, type, replace);
             return folder;
         }, folderWritten -> done(messages.get("export.model.done", chosen, folderWritten, type.name()), folderWritten),
                 error -> fail(messages.get("export.model.failed"), ExportErrors.describe(error, folder, messages)));

@@ -30,9 +30,18 @@ public final class RunSpecBuilder {
             case FRACTION -> fraction = data.evalFraction();
             case SIZE -> size = data.evalSize();
         }
-        return new RunSpec(project, absolute(baseModel), absolute(data.dataset()), data.format().name(), eval,
-                fraction, size, data.policy() == ProblemPolicy.SKIP, training,
-                data.accuracyData() == null ? null : absolute(data.accuracyData()));
+        return RunSpec.builder()
+                .setProject(project)
+                .setBaseModel(absolute(baseModel))
+                .setDataset(absolute(data.dataset()))
+                .setTraining(training)
+                .optDatasetFormat(data.format().name())
+                .optEvalDataset(eval)
+                .optEvalFraction(fraction)
+                .optEvalSize(size)
+                .optSkipBadRows(data.policy() == ProblemPolicy.SKIP)
+                .optAccuracyData(data.accuracyData() == null ? null : absolute(data.accuracyData()))
+                .build();
     }
 
     private static String absolute(Path path) {

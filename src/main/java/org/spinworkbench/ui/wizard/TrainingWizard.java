@@ -1,10 +1,8 @@
 package org.spinworkbench.ui.wizard;
 
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.LongConsumer;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -20,9 +18,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import org.spinworkbench.runs.DemoRecipe;
 import org.spinworkbench.runs.LiveRuns;
-import org.spinworkbench.runs.RunSpec;
 import org.spinworkbench.store.Project;
-import org.spinworkbench.store.Run;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.ui.common.AppIcons;
 import org.spinworkbench.ui.common.Messages;
@@ -70,7 +66,7 @@ public final class TrainingWizard {
         assert Platform.isFxApplicationThread();
         stage.show();
         stage.toFront();
-        startFromLatestRun();
+        viewModel.startFromLatestRun(executor);
     }
 
     /** For tests and the screenshot tour. */
@@ -174,20 +170,6 @@ public final class TrainingWizard {
         bar.getStyleClass().add("wizard-buttons");
         bar.getButtons().setAll(back, next, launch, cancel);
         return bar;
-    }
-
-    /** A second run of a project usually trains the same model on the same data: offer them. */
-    private void startFromLatestRun() {
-        long projectId = viewModel.project().id();
-        executor.execute(() -> latestSpec(projectId), spec -> spec.ifPresent(viewModel::startFrom), failure -> {
-            // A run this version cannot read is no reason to refuse a new one: the fields stay empty.
-        });
-    }
-
-    private Optional<RunSpec> latestSpec(long projectId) {
-        return workspace.runs().listByProject(projectId).stream()
-                .max(Comparator.comparingLong(Run::id))
-                .map(run -> RunSpec.fromJson(run.configJson()));
     }
 
     private static Path sampleData() {

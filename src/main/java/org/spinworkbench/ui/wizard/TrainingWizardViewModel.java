@@ -22,6 +22,7 @@ import org.spinworkbench.runs.RunTimeEstimate;
 import org.spinworkbench.runs.SpinCommandLine;
 import org.spinworkbench.store.Project;
 import org.spinworkbench.ui.common.Messages;
+import org.spinworkbench.ui.common.TaskExecutor;
 import org.spinworkbench.ui.demo.WorkspaceDemoLauncher;
 
 /**
@@ -194,6 +195,17 @@ public final class TrainingWizardViewModel {
             launchError.set("");
             step.set(step.get().previous());
         }
+    }
+
+    /**
+     * A second run of a project usually trains the same model on the same data: offers what the
+     * project's latest run used ({@link #startFrom}), read on {@code store}.
+     */
+    public void startFromLatestRun(TaskExecutor store) {
+        store.execute(() -> RunSpec.ofLatestRun(liveRuns.workspace(), project.id()),
+                previous -> previous.ifPresent(this::startFrom), failure -> {
+                    // A run this version cannot read is no reason to refuse a new one: the fields stay empty.
+                });
     }
 
     /**

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spinworkbench.lm.SamplingOptions;
 import org.spinworkbench.lm.hf.PretrainedModel;
 import org.spinworkbench.lm.hf.TextGenerator;
+import org.spinworkbench.runs.ModelTrial;
 import org.spinworkbench.runs.TinyRuns;
+import org.spinworkbench.runs.TrialSettings;
 import org.spinworkbench.store.Run;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.ui.common.Messages;
@@ -48,7 +50,7 @@ class TryModelViewModelTest {
     }
 
     private ModelTrial trial() {
-        return new ModelTrial(iteration -> CompareWindow.modelFolder(workspace, run, iteration), () -> {
+        return new ModelTrial(iteration -> ModelTrial.modelFolder(workspace, run, iteration), () -> {
             loads.incrementAndGet();
             return Device.cpu();
         }, () -> TrialSettings.of(run));
@@ -61,7 +63,7 @@ class TryModelViewModelTest {
     }
 
     private String expectedGreedy(int iteration) {
-        try (PretrainedModel model = PretrainedModel.load(CompareWindow.modelFolder(workspace, run, iteration),
+        try (PretrainedModel model = PretrainedModel.load(ModelTrial.modelFolder(workspace, run, iteration),
                 Device.cpu())) {
             return new TextGenerator(model).generate(List.of(PROMPT), false, SamplingOptions.greedy(6), 1, n -> { })
                     .get(0).text();

@@ -31,15 +31,15 @@ final class TinyDemoRun {
      * control as {@code DemoRecipe.Arm} makes them; its files are written under {@code dir}.
      */
     static DemoLauncher launcher(Workspace workspace, Path dir) throws IOException {
-        RunSpec spin = new RunSpec(PROJECT, model(dir).toString(), data(dir).toString(), null, null, 0.25, 0, false,
-                config(), questions(dir).toString());
+        RunSpec spin = RunSpec.builder().setProject(PROJECT).setBaseModel(model(dir).toString())
+                .setDataset(data(dir).toString()).setTraining(config()).optEvalFraction(0.25)
+                .optAccuracyData(questions(dir).toString()).build();
         TrainingConfig sft = config().toBuilder()
                 .setKind(TrainingConfig.Kind.SFT)
                 .optIterations(1)
                 .optEpochs(ITERATIONS * config().epochs())
                 .build();
-        RunSpec control = new RunSpec(PROJECT, spin.baseModel(), spin.dataset(), null, null, 0.25, 0, false, sft,
-                spin.accuracyData());
+        RunSpec control = spin.toBuilder().setTraining(sft).build();
         return (arm, listener, recorded, cancellation) -> {
             RunService.PreparedRun prepared = new RunService(workspace, Device.cpu())
                     .prepare(arm == DemoRecipe.Arm.SPIN ? spin : control, listener);

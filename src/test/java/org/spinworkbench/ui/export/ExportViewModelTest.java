@@ -66,7 +66,7 @@ class ExportViewModelTest {
 
     private ExportViewModel viewModel() {
         RunService runs = new RunService(workspace, Device.cpu());
-        return viewModel((run, iteration, output, dtype) -> runs.export(run, iteration, output, dtype));
+        return viewModel(runs::export);
     }
 
     @Test
@@ -136,7 +136,7 @@ class ExportViewModelTest {
 
     @Test
     void aFailedReplacementKeepsTheOldFolderAndSaysWhyInWords() throws IOException {
-        ExportViewModel viewModel = viewModel((run, iteration, output, dtype) -> {
+        ExportViewModel viewModel = viewModel((run, iteration, output, dtype, replace) -> {
             Files.createDirectories(output);
             Files.writeString(output.resolve("config.json"), "{}");
             throw new FileSystemException(output.resolve("model.safetensors").toString(), null,
@@ -160,7 +160,7 @@ class ExportViewModelTest {
 
     @Test
     void aRefusedFolderAndAFileInTheWayAreNamed() throws IOException {
-        ExportViewModel denied = viewModel((run, iteration, output, dtype) -> {
+        ExportViewModel denied = viewModel((run, iteration, output, dtype, replace) -> {
             throw new AccessDeniedException(output.toString());
         });
         Path target = dir.resolve("locked/model");

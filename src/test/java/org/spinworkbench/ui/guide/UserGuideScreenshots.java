@@ -213,9 +213,7 @@ public final class UserGuideScreenshots {
         RunSpec demo = DemoRecipe.spec(sampleData, 2);
         TrainingConfig t = demo.training();
         TrainingConfig larger = t.toBuilder().optBeta(0.3).build();
-        RunSpec spec = new RunSpec(demo.project(), demo.baseModel(), demo.dataset(), demo.datasetFormat(),
-                demo.evalDataset(), demo.evalFraction(), demo.evalSize(), demo.skipBadRows(), larger,
-                demo.accuracyData());
+        RunSpec spec = demo.toBuilder().setTraining(larger).build();
         RunOutcome outcome = new RunService(workspace, Device.cpu()).start(spec, TrainingListener.NONE,
                 new Cancellation());
         if (outcome.status() != RunStatus.COMPLETED) {

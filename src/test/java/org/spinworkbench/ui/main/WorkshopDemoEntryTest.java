@@ -125,9 +125,9 @@ class WorkshopDemoEntryTest extends MainWindowTestBase {
         DemoLauncher tinyArms = (arm, listener, recorded, cancellation) -> {
             TrainingConfig training = arm == DemoRecipe.Arm.SPIN ? TinyRuns.config(1, 0)
                     : TinyRuns.config(1, 0).toBuilder().setKind(TrainingConfig.Kind.SFT).build();
-            RunService.PreparedRun prepared = new RunService(workspace, ai.djl.Device.cpu()).prepare(new RunSpec(
-                    DemoRecipe.PROJECT, model.toString(), data.toString(), "PROMPT_RESPONSE", null, 0.25, 0, false,
-                    training, null), listener);
+            RunService.PreparedRun prepared = new RunService(workspace, ai.djl.Device.cpu()).prepare(RunSpec.builder()
+                    .setProject(DemoRecipe.PROJECT).setBaseModel(model.toString()).setDataset(data.toString())
+                    .setTraining(training).optDatasetFormat("PROMPT_RESPONSE").optEvalFraction(0.25).build(), listener);
             if (arm == DemoRecipe.Arm.SPIN) {
                 spinRun[0] = prepared.run().id();
             }

@@ -16,6 +16,7 @@ import org.spinworkbench.data.DatasetFormat;
 import org.spinworkbench.data.ProblemPolicy;
 import org.spinworkbench.runs.RunSpec;
 import org.spinworkbench.runs.TinyRuns;
+import org.spinworkbench.train.TrainingConfig;
 import org.spinworkbench.ui.common.CurrentThreadTaskExecutor;
 import org.spinworkbench.ui.common.Messages;
 
@@ -152,8 +153,7 @@ class DatasetStepViewModelTest {
         Path alpaca = Files.writeString(dir.resolve("alpaca.json"),
                 "[{\"instruction\": \"Add\", \"input\": \"2+2\", \"output\": \"4\"},"
                         + " {\"instruction\": \"Add\", \"input\": \"1+1\", \"output\": \"2\"}]");
-        data.startFrom(new RunSpec("P", "m", alpaca.toString(), "ALPACA", null, 0.5, 0, false,
-                TinyRuns.config(1, 0), null));
+        data.startFrom(previous(alpaca, "ALPACA", false, TinyRuns.config(1, 0)));
         data.check();
         assertEquals(DatasetFormat.ALPACA, data.formatProperty().get());
         assertTrue(data.validProperty().get(), data.errorProperty().get());
@@ -179,8 +179,7 @@ class DatasetStepViewModelTest {
     @Test
     void anEarlierRunsChoicesAreTakenOver() throws Exception {
         Path csv = WizardFiles.csv(dir);
-        data.startFrom(new RunSpec("P", "m", csv.toString(), "PROMPT_RESPONSE", null, 0.5, 0, true,
-                TinyRuns.config(1, 0), null));
+        data.startFrom(previous(csv, "PROMPT_RESPONSE", true, TinyRuns.config(1, 0)));
         data.check();
         assertEquals(ProblemPolicy.SKIP, data.policyProperty().get());
         assertEquals(DatasetFormat.PROMPT_RESPONSE, data.formatProperty().get());
@@ -197,7 +196,7 @@ class DatasetStepViewModelTest {
                 .optFormat(new org.spinworkbench.train.PromptFormat(org.spinworkbench.lm.hf.BosPolicy.TEMPLATE,
                         org.spinworkbench.data.PromptTurns.FIRST_TURN))
                 .build();
-        data.startFrom(new RunSpec("P", "m", csv.toString(), "PROMPT_RESPONSE", null, 0.5, 0, true, reference, null));
+        data.startFrom(previous(csv, "PROMPT_RESPONSE", true, reference));
         data.check();
 
         assertEquals(org.spinworkbench.lm.hf.BosPolicy.TEMPLATE, data.bosProperty().get());
@@ -209,5 +208,11 @@ class DatasetStepViewModelTest {
     private void choose(Path file) {
         data.dataFileProperty().set(file.toString());
         data.check();
+    }
+
+    /** The spec of a project's previous run on {@code dataset}, half of it held out. */
+    private static RunSpec previous(Path dataset, String format, boolean skipBadRows, TrainingConfig training) {
+        return RunSpec.builder().setProject("P").setBaseModel("m").setDataset(dataset.toString()).setTraining(training)
+                .optDatasetFormat(format).optEvalFraction(0.5).optSkipBadRows(skipBadRows).build();
     }
 }

@@ -27,6 +27,7 @@ import org.spinworkbench.store.Project;
 import org.spinworkbench.store.Run;
 import org.spinworkbench.store.RunStatus;
 import org.spinworkbench.store.Workspace;
+import org.spinworkbench.train.TrainingConfig;
 import org.spinworkbench.ui.common.CurrentThreadTaskExecutor;
 import org.spinworkbench.ui.common.Messages;
 
@@ -212,8 +213,7 @@ class TrainingWizardViewModelTest {
     void aProjectsLatestRunSuppliesItsSettingsToo() {
         org.spinworkbench.train.TrainingConfig previous = TinyRuns.config(2, 0).toBuilder().optBeta(0.3)
                 .optLearningRate(7e-4).build();
-        wizard.startFrom(new RunSpec("Sums", model.toString(), data.toString(), "PROMPT_RESPONSE", null, 0.5, 0, false,
-                previous, null));
+        wizard.startFrom(previousRun(previous));
         ParametersStepViewModel parameters = wizard.parameters();
         for (Parameter parameter : Parameter.values()) {
             assertEquals(parameter.text(previous), parameters.field(parameter).get(), parameter.name());
@@ -223,8 +223,7 @@ class TrainingWizardViewModelTest {
 
     @Test
     void aProjectsLatestRunSuppliesTheModelAndData() throws Exception {
-        wizard.startFrom(new RunSpec("Sums", model.toString(), data.toString(), "PROMPT_RESPONSE", null, 0.5, 0, false,
-                TinyRuns.config(1, 0), null));
+        wizard.startFrom(previousRun(TinyRuns.config(1, 0)));
         assertTrue(wizard.model().validProperty().get(), wizard.model().errorProperty().get());
         assertTrue(wizard.data().validProperty().get(), wizard.data().errorProperty().get());
         assertEquals("6 training and 6 held-out examples", wizard.data().splitTextProperty().get());
@@ -256,5 +255,11 @@ class TrainingWizardViewModelTest {
         parameters.field(Parameter.SAVE_STEPS).set("2");
         wizard.next();
         assertEquals(WizardStep.REVIEW, wizard.step());
+    }
+
+    /** The spec of the project's previous run: the tiny model on the sums, half of them held out. */
+    private RunSpec previousRun(TrainingConfig training) {
+        return RunSpec.builder().setProject("Sums").setBaseModel(model.toString()).setDataset(data.toString())
+                .setTraining(training).optDatasetFormat("PROMPT_RESPONSE").optEvalFraction(0.5).build();
     }
 }

@@ -1,4 +1,4 @@
-package org.spinworkbench.ui.compare;
+package org.spinworkbench.runs;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package org.spinworkbench.ui.compare;
+package org.spinworkbench.runs;
 
 import ai.djl.Device;
 import java.nio.file.Files;
@@ -12,6 +12,8 @@ import org.spinworkbench.lm.SamplingOptions;
 import org.spinworkbench.lm.hf.Completion;
 import org.spinworkbench.lm.hf.PretrainedModel;
 import org.spinworkbench.lm.hf.TextGenerator;
+import org.spinworkbench.store.Run;
+import org.spinworkbench.store.Workspace;
 
 /**
  * The model a run saved at one iteration, loaded when first asked and kept for further
@@ -40,6 +42,22 @@ public final class ModelTrial implements AutoCloseable {
         this.modelFolder = modelFolder;
         this.device = device;
         this.settings = settings;
+    }
+
+    /**
+     * The trial of a recorded run: iteration models from its folder, the base model from its
+     * configuration, and its template choice. {@code run} is read on the trial thread each time
+     * a model loads, so a run deleted meanwhile fails there with the supplier's own words.
+     */
+    public static ModelTrial ofRun(Workspace workspace, Supplier<Run> run, Supplier<Device> device) {
+        return new ModelTrial(iteration -> modelFolder(workspace, run.get(), iteration), device,
+                () -> TrialSettings.of(run.get()));
+    }
+
+    /** Where the model of an iteration of the run is; {@link #BASE_MODEL} is the run's base model. */
+    public static Path modelFolder(Workspace workspace, Run run, int iteration) {
+        return iteration == BASE_MODEL ? Path.of(RunSpec.fromJson(run.configJson()).baseModel())
+                : RunFolders.of(workspace, run).model(iteration);
     }
 
     /** Continues {@code prompt} with the iteration's model, loading it first unless it is already loaded. */

@@ -1,6 +1,5 @@
-package org.spinworkbench.ui.compare;
+package org.spinworkbench.runs;
 
-import org.spinworkbench.runs.RunSpec;
 import org.spinworkbench.store.Run;
 import org.spinworkbench.train.TrainingConfig;
 
