@@ -17,12 +17,11 @@ import org.spinworkbench.runs.RunService;
 import org.spinworkbench.store.Evaluation;
 import org.spinworkbench.store.RunStatus;
 import org.spinworkbench.store.Workspace;
-import org.spinworkbench.train.Cancellation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code demo}: the workshop demo, SPIN on the bundled weak model and tasks, then the summary table. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -61,36 +60,31 @@ public final class DemoCommand implements Callable<Integer> {
         Path data = sampleData != null ? sampleData : DemoRecipe.locateSampleData(DemoRecipe.applicationJar());
         ComputeDevice compute = device.select();
         status.println("device: " + compute.describe() + "; demo files: " + data);
-        Cancellation cancellation = new Cancellation();
-        // Ctrl+C waits for the whole command: the table and summary printed and the workspace closed
-        try (Interrupts interrupts = Interrupts.cancelOnCtrlC(cancellation); Workspace open = workspace.open()) {
-            RunService runs = new RunService(open, compute.device());
+        try (RunSession session = RunSession.open(spec, workspace, compute)) {
+            RunService runs = session.runs();
+            Workspace open = session.workspace();
             RunOutcome control = null;
             long start = System.nanoTime();
-            RunOutcome spin = runs.start(DemoRecipe.Arm.SPIN.spec(data, iterations),
-                    new TerminalReporter(status, System.console() != null, iterations), cancellation);
+            RunOutcome spin = runs.start(DemoRecipe.Arm.SPIN.spec(data, iterations), session.reporter(iterations),
+                    session.cancellation());
             if (spin.status() == RunStatus.COMPLETED) {
                 status.println("Control: continued SFT from the same base, " + iterations * DemoRecipe
                         .training(iterations).epochs() + " passes over the same data");
-                control = runs.start(DemoRecipe.Arm.CONTROL.spec(data, iterations),
-                        new TerminalReporter(status, System.console() != null, 1), cancellation);
+                control = runs.start(DemoRecipe.Arm.CONTROL.spec(data, iterations), session.reporter(1),
+                        session.cancellation());
             }
             double minutes = (System.nanoTime() - start) / 60e9;
             List<Evaluation> evaluations = open.evaluations().listByRun(spin.runId());
             List<Evaluation> controlEvaluations = control == null ? List.of()
                     : open.evaluations().listByRun(control.runId()).stream().filter(e -> e.iteration() > 0).toList();
-            printTable(spec.commandLine().getOut(), evaluations, controlEvaluations);
+            printTable(session.out(), evaluations, controlEvaluations);
             RunOutcome last = control == null ? spin : control;
             status.printf(Locale.ROOT, "Runs %d (SPIN) and %s (continued SFT) %s in %.1f minutes.%n", spin.runId(),
-                    control == null ? "-" : Long.toString(control.runId()),
-                    last.status().name().toLowerCase(Locale.ROOT), minutes);
+                    control == null ? "-" : Long.toString(control.runId()), RunSession.statusName(last), minutes);
             if (json) {
-                spec.commandLine().getOut().println(Output.JSON.toJson(summary(spin, evaluations, control,
-                        controlEvaluations)));
+                session.printJson(summary(spin, evaluations, control, controlEvaluations));
             }
-            spec.commandLine().getOut().flush();
-            status.flush();
-            return last.status() == RunStatus.COMPLETED ? 0 : last.status() == RunStatus.CANCELLED ? 130 : 1;
+            return RunSession.exitCode(last);
         }
     }
 

@@ -129,7 +129,7 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter status = spec.commandLine().getErr();
         try (Workspace open = workspace.open()) {
             ClusterJobExport.Written written = new ClusterJobExport(open, device.select().device())
-                    .write(run, iteration, job, gpus, new TerminalReporter(status, System.console() != null, 1));
+                    .write(run, iteration, job, gpus, TerminalReporter.onConsole(status, 1));
             PrintWriter out = spec.commandLine().getOut();
             out.println("Wrote the job for iteration " + written.iteration() + " of run " + run + " to "
                     + written.folder() + " (" + written.trainPairs() + " training and " + written.testPairs()

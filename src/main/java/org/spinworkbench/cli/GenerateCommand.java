@@ -82,12 +82,13 @@ public final class GenerateCommand implements Callable<Integer> {
                 : JsonLines.read(prompts.file).stream().map(line -> line.text(prompts.file, "prompt")).toList();
         PrintWriter status = spec.commandLine().getErr();
         try (PretrainedModel loaded = model.load(status); Output out = Output.to(output, spec.commandLine().getOut())) {
-            Progress progress = new Progress(status, "generated", texts.size());
+            ProgressBar progress = ProgressBar.onConsole(status);
+            progress.start("generating");
             long start = System.nanoTime();
             List<Completion> completions = new TextGenerator(loaded).generate(texts, raw, options, batchSize,
-                    progress::update);
+                    done -> progress.update(done, texts.size(), ""));
             double seconds = (System.nanoTime() - start) / 1e9;
-            progress.finish();
+            progress.clear();
             long tokens = 0;
             for (int i = 0; i < completions.size(); i++) {
                 Completion completion = completions.get(i);

@@ -44,7 +44,7 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter status = spec.commandLine().getErr();
         try (Workspace open = workspace.open()) {
             RunOutcome outcome = new ClusterJobImport(open, device.select().device())
-                    .importJob(job, run, new TerminalReporter(status, System.console() != null, 1));
+                    .importJob(job, run, TerminalReporter.onConsole(status, 1));
             int imported = outcome.iterations().get(outcome.iterations().size() - 1).iteration();
             PrintWriter out = spec.commandLine().getOut();
             out.println("Imported iteration " + imported + " of run " + outcome.runId() + " from " + job + ".");

@@ -13,10 +13,7 @@ import org.spinworkbench.lm.hf.RandomModels;
 import org.spinworkbench.runs.MergedBase;
 import org.spinworkbench.runs.RunOutcome;
 import org.spinworkbench.runs.RunService;
-import org.spinworkbench.runs.RunSpec;
-import org.spinworkbench.store.RunStatus;
 import org.spinworkbench.store.Workspace;
-import org.spinworkbench.train.Cancellation;
 import org.spinworkbench.train.SpinLossKind;
 import org.spinworkbench.train.TrainingConfig;
 import picocli.CommandLine.ArgGroup;
@@ -86,11 +83,16 @@ public final class SftCommand implements Callable<Integer> {
         PrintWriter status = spec.commandLine().getErr();
         ComputeDevice compute = device.select();
         status.println("device: " + compute.describe());
-        TrainingConfig config = training.config(TrainingConfig.Kind.SFT, 1, 0.1, SpinLossKind.SIGMOID, 1, 0, 1,
-                false, false);
-        Cancellation cancellation = new Cancellation();
-        // Ctrl+C waits for the whole command: the outcome printed and the workspace closed
-        try (Interrupts interrupts = Interrupts.cancelOnCtrlC(cancellation); Workspace open = workspace.open()) {
+        TrainingConfig config = training.config(TrainingConfig.builder()
+                .setKind(TrainingConfig.Kind.SFT)
+                .optIterations(1)
+                .optBeta(0.1) // SFT trains no SPIN objective: beta, loss and sampling are recorded unused
+                .optLoss(SpinLossKind.SIGMOID)
+                .optMaxNewTokens(1)
+                .optTemperature(0)
+                .optTopP(1));
+        try (RunSession session = RunSession.open(spec, workspace, compute)) {
+            Workspace open = session.workspace();
             Path base = start.model != null ? start.model : randomModel(open, config.seed());
             if (adapter != null) {
                 if (start.model == null) {
@@ -99,33 +101,26 @@ public final class SftCommand implements Callable<Integer> {
                 base = MergedBase.of(open, data.project, start.model, adapter);
                 status.println("base: " + start.model + " with the adapter " + adapter + " merged, in " + base);
             }
-            RunSpec runSpec = data.spec(base, config);
-            RunService runs = new RunService(open, compute.device());
-            RunOutcome outcome = runs.start(runSpec, new TerminalReporter(status, System.console() != null, 1),
-                    cancellation);
-            PrintWriter out = spec.commandLine().getOut();
-            boolean completed = outcome.status() == RunStatus.COMPLETED;
-            if (!completed) {
-                status.println("Run " + outcome.runId() + " " + outcome.status().name().toLowerCase(Locale.ROOT) + ": "
-                        + outcome.message());
-            } else {
+            RunService runs = session.runs();
+            RunOutcome outcome = runs.start(data.spec(base, config), session.reporter(1), session.cancellation());
+            boolean completed = session.reportUnfinished(outcome);
+            if (completed) {
                 runs.export(outcome.runId(), 1, output, DType.valueOf(dtype.toUpperCase(Locale.ROOT)));
             }
             Map<String, Double> metrics = completed ? outcome.iterations().get(0).metrics() : null;
             if (json) {
                 Map<String, Object> summary = new LinkedHashMap<>();
                 summary.put("run", outcome.runId());
-                summary.put("status", outcome.status().name().toLowerCase(Locale.ROOT));
+                summary.put("status", RunSession.statusName(outcome));
                 summary.put("metrics", metrics);
                 summary.put("output", completed ? output.toAbsolutePath().toString() : null);
-                out.println(Output.JSON.toJson(summary));
+                session.printJson(summary);
             } else if (completed) {
-                out.printf(Locale.ROOT, "Run %d: loss %s, eval_loss %s; model saved to %s%n", outcome.runId(),
-                        SpinCommand.number(metrics.get("loss")), SpinCommand.number(metrics.get("eval_loss")), output);
+                session.out().printf(Locale.ROOT, "Run %d: loss %s, eval_loss %s; model saved to %s%n",
+                        outcome.runId(), SpinCommand.number(metrics.get("loss")),
+                        SpinCommand.number(metrics.get("eval_loss")), output);
             }
-            out.flush();
-            status.flush();
-            return completed ? 0 : outcome.status() == RunStatus.CANCELLED ? 130 : 1;
+            return RunSession.exitCode(outcome);
         }
     }
 

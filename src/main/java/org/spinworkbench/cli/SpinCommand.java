@@ -1,7 +1,6 @@
 package org.spinworkbench.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +13,7 @@ import org.spinworkbench.runs.RunOutcome;
 import org.spinworkbench.runs.RunService;
 import org.spinworkbench.runs.RunSpec;
 import org.spinworkbench.runs.job.ClusterJobExport;
-import org.spinworkbench.store.RunStatus;
 import org.spinworkbench.store.Workspace;
-import org.spinworkbench.train.Cancellation;
 import org.spinworkbench.train.SpinLossKind;
 import org.spinworkbench.train.TrainingConfig;
 import picocli.CommandLine.Command;
@@ -103,21 +100,18 @@ public final class SpinCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter status = spec.commandLine().getErr();
         ComputeDevice compute = device.select();
-        Cancellation cancellation = new Cancellation();
-        // Ctrl+C waits for the whole command: the outcome printed and the workspace closed
-        try (Interrupts interrupts = Interrupts.cancelOnCtrlC(cancellation); Workspace open = workspace.open()) {
-            RunService runs = new RunService(open, compute.device());
-            int total = resume != null ? iterationsOf(open, resume) : iterations;
-            TerminalReporter reporter = new TerminalReporter(status, System.console() != null, total);
-            status.println("device: " + compute.describe());
+        try (RunSession session = RunSession.open(spec, workspace, compute)) {
+            RunService runs = session.runs();
+            int total = resume != null ? iterationsOf(session.workspace(), resume) : iterations;
+            TerminalReporter reporter = session.reporter(total);
+            session.status().println("device: " + compute.describe());
             if (job != null) {
-                return handOff(runs, open, reporter);
+                return handOff(runs, session.workspace(), reporter);
             }
-            RunOutcome outcome = resume != null ? runs.resume(resume, reporter, cancellation)
-                    : runs.start(newSpec(open), reporter, cancellation);
-            return report(outcome, status);
+            RunOutcome outcome = resume != null ? runs.resume(resume, reporter, session.cancellation())
+                    : runs.start(newSpec(session.workspace()), reporter, session.cancellation());
+            return report(outcome, session);
         }
     }
 
@@ -144,9 +138,16 @@ public final class SpinCommand implements Callable<Integer> {
             base = MergedBase.of(open, data.project, base, adapter);
             spec.commandLine().getErr().println("base: " + model + " with the adapter " + adapter + " merged, in " + base);
         }
-        TrainingConfig config = training.config(TrainingConfig.Kind.SPIN, iterations, beta,
-                SpinLossKind.valueOf(loss.toUpperCase(Locale.ROOT)), maxNewTokens, temperature, topP, mixPrevious,
-                useDataGenerated);
+        TrainingConfig config = training.config(TrainingConfig.builder()
+                .setKind(TrainingConfig.Kind.SPIN)
+                .optIterations(iterations)
+                .optBeta(beta)
+                .optLoss(SpinLossKind.valueOf(loss.toUpperCase(Locale.ROOT)))
+                .optMaxNewTokens(maxNewTokens)
+                .optTemperature(temperature)
+                .optTopP(topP)
+                .optMixPrevious(mixPrevious)
+                .optUseDataGenerated(useDataGenerated));
         return data.spec(base, config);
     }
 
@@ -154,18 +155,14 @@ public final class SpinCommand implements Callable<Integer> {
         return open.runs().findById(run).map(r -> RunSpec.fromJson(r.configJson()).training().iterations()).orElse(0);
     }
 
-    private int report(RunOutcome outcome, PrintWriter status) {
-        PrintWriter out = spec.commandLine().getOut();
-        if (outcome.status() != RunStatus.COMPLETED) {
-            status.println("Run " + outcome.runId() + " " + outcome.status().name().toLowerCase(Locale.ROOT) + ": "
-                    + outcome.message());
-        } else {
-            status.println("Run " + outcome.runId() + " completed.");
+    private int report(RunOutcome outcome, RunSession session) {
+        if (session.reportUnfinished(outcome)) {
+            session.status().println("Run " + outcome.runId() + " completed.");
         }
         if (json) {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("run", outcome.runId());
-            summary.put("status", outcome.status().name().toLowerCase(Locale.ROOT));
+            summary.put("status", RunSession.statusName(outcome));
             List<Map<String, Object>> iterations = outcome.iterations().stream().map(i -> {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("iteration", i.iteration());
@@ -174,22 +171,16 @@ public final class SpinCommand implements Callable<Integer> {
                 return row;
             }).toList();
             summary.put("iterations", iterations);
-            out.println(Output.JSON.toJson(summary));
+            session.printJson(summary);
         } else {
             for (RunOutcome.IterationSummary iteration : outcome.iterations()) {
-                out.printf(Locale.ROOT, "iteration %d  loss %s  eval_loss %s  rewards/margins %s  %s%n",
+                session.out().printf(Locale.ROOT, "iteration %d  loss %s  eval_loss %s  rewards/margins %s  %s%n",
                         iteration.iteration(), number(iteration.metrics().get("loss")),
                         number(iteration.metrics().get("eval_loss")),
                         number(iteration.metrics().get("rewards/margins")), iteration.checkpoint());
             }
         }
-        out.flush();
-        status.flush();
-        return switch (outcome.status()) {
-            case COMPLETED -> 0;
-            case CANCELLED -> 130;
-            default -> 1;
-        };
+        return RunSession.exitCode(outcome);
     }
 
     static String number(Double value) {

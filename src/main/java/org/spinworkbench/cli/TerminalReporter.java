@@ -9,57 +9,45 @@ import org.spinworkbench.train.Phase;
 import org.spinworkbench.train.TrainingListener;
 
 /**
- * Shows a run on the terminal: a progress bar with ETA for the current phase, redrawn in
- * place, and a line per finished iteration. Without a terminal (a pipe, a log file) it
- * prints only the lines.
+ * Shows a run on the terminal: a {@link ProgressBar} with ETA for the current phase, and a line
+ * per finished iteration. Without a terminal (a pipe, a log file) it prints a line per phase
+ * instead of the bar.
  */
 final class TerminalReporter implements TrainingListener {
-    private static final int BAR = 24;
-
     private final PrintWriter out;
-    private final boolean terminal;
+    private final ProgressBar bar;
     private final int iterations;
-    private long phaseStart;
-    private int phaseFirst;
     private String lastLoss = "";
     private final Map<Phase, Long> phaseStarts = new EnumMap<>(Phase.class);
     private long evaluatedAt;
     private String evaluation = "";
 
-    TerminalReporter(PrintWriter out, boolean terminal, int iterations) {
+    TerminalReporter(PrintWriter out, ProgressBar bar, int iterations) {
         this.out = out;
-        this.terminal = terminal;
+        this.bar = bar;
         this.iterations = iterations;
+    }
+
+    /** A reporter for a run of {@code iterations}, with a bar when {@code out} goes to a terminal. */
+    static TerminalReporter onConsole(PrintWriter out, int iterations) {
+        return new TerminalReporter(out, ProgressBar.onConsole(out), iterations);
     }
 
     @Override
     public void phaseStarted(int iteration, Phase phase) {
-        phaseStart = System.nanoTime();
-        phaseStarts.put(phase, phaseStart);
-        phaseFirst = -1;
-        clearLine();
-        if (!terminal) {
-            out.printf(Locale.ROOT, "iteration %d/%d: %s%n", iteration, iterations, phase.name().toLowerCase(Locale.ROOT));
+        phaseStarts.put(phase, System.nanoTime());
+        bar.clear();
+        String label = String.format(Locale.ROOT, "iteration %d/%d %-10s", iteration, iterations, name(phase));
+        bar.start(label);
+        if (!bar.terminal()) {
+            out.printf(Locale.ROOT, "iteration %d/%d: %s%n", iteration, iterations, name(phase));
             out.flush();
         }
     }
 
     @Override
     public void progress(int iteration, Phase phase, int done, int total) {
-        if (!terminal || total <= 0) {
-            return;
-        }
-        if (phaseFirst < 0) {
-            phaseFirst = done; // a resumed phase starts part-way: the ETA counts from here
-        }
-        int filled = (int) Math.round((double) BAR * done / total);
-        double elapsed = (System.nanoTime() - phaseStart) / 1e9;
-        int progressed = done - phaseFirst;
-        String eta = progressed > 0 ? duration(elapsed / progressed * (total - done)) : "--:--";
-        out.printf(Locale.ROOT, "\riteration %d/%d %-10s [%s%s] %d/%d  ETA %s %s", iteration, iterations,
-                phase.name().toLowerCase(Locale.ROOT), "#".repeat(filled), ".".repeat(BAR - filled), done, total, eta,
-                phase == Phase.TRAINING ? lastLoss : "");
-        out.flush();
+        bar.update(done, total, phase == Phase.TRAINING ? " " + lastLoss : "");
     }
 
     @Override
@@ -79,7 +67,7 @@ final class TerminalReporter implements TrainingListener {
     /** One line per iteration: its metrics, where its time went, and the process's memory after it. */
     @Override
     public void iterationFinished(int iteration) {
-        clearLine();
+        bar.clear();
         long finished = System.nanoTime();
         StringBuilder times = new StringBuilder();
         Phase[] phases = Phase.values();
@@ -89,8 +77,7 @@ final class TerminalReporter implements TrainingListener {
                 continue; // a phase a resumed iteration did not need to redo
             }
             long end = phases[i] == Phase.EVALUATING ? evaluatedAt : nextStart(phases, i, evaluatedAt);
-            times.append(String.format(Locale.ROOT, "%s %.1f s, ", phases[i].name().toLowerCase(Locale.ROOT),
-                    (end - start) / 1e9));
+            times.append(String.format(Locale.ROOT, "%s %.1f s, ", name(phases[i]), (end - start) / 1e9));
         }
         times.append(String.format(Locale.ROOT, "saving %.1f s", (finished - evaluatedAt) / 1e9));
         out.println("iteration " + iteration + " done:" + lastLoss + evaluation);
@@ -111,20 +98,12 @@ final class TerminalReporter implements TrainingListener {
 
     @Override
     public void log(String message) {
-        clearLine();
+        bar.clear();
         out.println(message);
         out.flush();
     }
 
-    private void clearLine() {
-        if (terminal) {
-            out.print("\r" + " ".repeat(100) + "\r");
-        }
-    }
-
-    static String duration(double seconds) {
-        long whole = Math.round(seconds);
-        return whole >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
-                : String.format(Locale.ROOT, "%d:%02d", whole / 60, whole % 60);
+    private static String name(Phase phase) {
+        return phase.name().toLowerCase(Locale.ROOT);
     }
 }

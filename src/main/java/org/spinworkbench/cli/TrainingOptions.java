@@ -6,7 +6,6 @@ import org.spinworkbench.data.PromptTurns;
 import org.spinworkbench.lm.LoraConfig;
 import org.spinworkbench.lm.hf.BosPolicy;
 import org.spinworkbench.train.PromptFormat;
-import org.spinworkbench.train.SpinLossKind;
 import org.spinworkbench.train.TrainingConfig;
 import picocli.CommandLine.Option;
 
@@ -102,21 +101,12 @@ public final class TrainingOptions {
     @Option(names = "--save-steps", paramLabel = "K", description = "A resumable checkpoint every K steps; 0: iteration ends only. Default: " + TrainingConfig.DEFAULT_SAVE_STEPS + ".")
     Integer saveSteps;
 
-    /** The settings given on the command line over the defaults, for a run of {@code kind}. */
-    TrainingConfig config(TrainingConfig.Kind kind, int iterations, double beta, SpinLossKind loss, int maxNewTokens,
-                          double temperature, double topP, boolean mixPrevious, boolean useDataGenerated) {
-        TrainingConfig.Builder builder = TrainingConfig.builder()
-                .setKind(kind)
-                .optIterations(iterations)
-                .optBeta(beta)
-                .optLoss(loss)
-                .optMaxNewTokens(maxNewTokens)
-                .optTemperature(temperature)
-                .optTopP(topP)
-                .optMixPrevious(mixPrevious)
-                .optUseDataGenerated(useDataGenerated)
-                .optRaw(raw)
-                .optFormat(promptFormat());
+    /**
+     * The settings these options share between sft and spin, given on the command line, set on
+     * {@code builder}, which holds the command's own (kind, iterations, sampling); then built.
+     */
+    TrainingConfig config(TrainingConfig.Builder builder) {
+        builder.optRaw(raw).optFormat(promptFormat());
         set(epochs, builder::optEpochs);
         set(learningRate, builder::optLearningRate);
         set(weightDecay, builder::optWeightDecay);
