@@ -3,10 +3,12 @@ package org.spinworkbench.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.jline.utils.WCWidth;
 
 /**
  * A plain-text table for terminals. Columns are padded by display width, so names in
- * Chinese (two columns per character on a terminal) line up with Latin ones.
+ * Chinese (two columns per character on a terminal), full-width signs and emoji line up with
+ * Latin ones.
  */
 final class TextTable {
     private final List<String[]> rows = new ArrayList<>();
@@ -40,18 +42,8 @@ final class TextTable {
         }
     }
 
+    /** Columns a terminal gives the text: wcwidth per code point (wide CJK and emoji 2, combining marks 0). */
     static int displayWidth(String text) {
-        return text.codePoints().map(TextTable::columnsOf).sum();
-    }
-
-    private static int columnsOf(int codePoint) {
-        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
-        boolean wide = script == Character.UnicodeScript.HAN
-                || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA
-                || script == Character.UnicodeScript.HANGUL
-                || (codePoint >= 0x3000 && codePoint <= 0x303F)   // CJK punctuation
-                || (codePoint >= 0xFF00 && codePoint <= 0xFF60);  // full-width forms
-        return wide ? 2 : 1;
+        return text.codePoints().map(codePoint -> Math.max(0, WCWidth.wcwidth(codePoint))).sum();
     }
 }

@@ -1,5 +1,7 @@
 package org.spinworkbench.runs;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,8 @@ import java.util.List;
  * A run's curves as CSV, one point per line ({@code metric,iteration,step,global_step,value}),
  * so a spreadsheet or pandas can pivot it any way. Numbers are written without locale (a
  * Chinese or German system still gets {@code 0.25}); a diverged value is written as NaN.
+ * Metric names come from task checkers and may hold a comma or a quote: they are quoted as
+ * RFC 4180 says.
  */
 public final class MetricCsv {
     public static final String HEADER = "metric,iteration,step,global_step,value";
@@ -30,27 +34,12 @@ public final class MetricCsv {
 
     /** The same to {@code out}, which stays open: the command line writes to standard output. */
     public static void write(Writer out, List<MetricRow> rows) throws IOException {
-        out.write(HEADER);
-        out.write('\n');
+        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out); // flushed, never closed: out is the caller's
+        csv.writeRecord(HEADER.split(","));
         for (MetricRow row : rows) {
-            out.write(field(row.metric()));
-            out.write(',');
-            out.write(Integer.toString(row.iteration()));
-            out.write(',');
-            out.write(Long.toString(row.step()));
-            out.write(',');
-            out.write(Long.toString(row.globalStep()));
-            out.write(',');
-            out.write(Double.toString(row.value()));
-            out.write('\n');
+            csv.writeRecord(row.metric(), Integer.toString(row.iteration()), Long.toString(row.step()),
+                    Long.toString(row.globalStep()), Double.toString(row.value()));
         }
-    }
-
-    /** RFC 4180 quoting: metric names come from task checkers and may hold a comma or a quote. */
-    static String field(String text) {
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-            return text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
+        csv.flush();
     }
 }

@@ -14,6 +14,14 @@ class TextTableTest {
     }
 
     @Test
+    void fullWidthSignsAndEmojiAreWideAndCombiningMarksTakeNoColumn() {
+        assertEquals(4, TextTable.displayWidth("\uFFE0\uFFE6"), "full-width cent and won signs");
+        assertEquals(3, TextTable.displayWidth("a\uD83D\uDE00"), "an emoji outside the BMP");
+        assertEquals(1, TextTable.displayWidth("e\u0301"), "e with a combining acute accent");
+        assertEquals(0, TextTable.displayWidth("\u0007"), "a control character");
+    }
+
+    @Test
     void columnsLineUpByDisplayWidth() {
         StringWriter text = new StringWriter();
         new TextTable("NAME", "CREATED").row("算术练习", "today").row("Demo", "yesterday").print(new PrintWriter(text));
