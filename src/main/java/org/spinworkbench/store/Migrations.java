@@ -48,17 +48,14 @@ final class Migrations {
         }
     }
 
-    /** Splits a script into statements at semicolons that end a line; strips comments. */
+    /**
+     * Splits a script into statements as SQLite's own {@code sqlite3_complete} reads it: a
+     * semicolon ends a statement unless it sits in a string literal, a quoted identifier or a
+     * comment, or inside a {@code CREATE TRIGGER} body (which ends at {@code ; END ;}). Comments
+     * are dropped; text in literals is kept exactly.
+     */
     static List<String> statements(String script) {
-        StringBuilder withoutComments = new StringBuilder();
-        for (String line : script.split("\n")) {
-            int comment = line.indexOf("--");
-            withoutComments.append(comment >= 0 ? line.substring(0, comment) : line).append('\n');
-        }
-        return java.util.Arrays.stream(withoutComments.toString().split(";\\s*\n"))
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .toList();
+        return new ScriptSplitter(script).statements();
     }
 
     private static String read(String script) {

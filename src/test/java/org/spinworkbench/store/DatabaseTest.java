@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Statement;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,5 +181,38 @@ class DatabaseTest {
         List<String> statements = Migrations.statements(
                 "-- header\nCREATE TABLE a (x INTEGER); -- trailing\n\nCREATE TABLE b (\n  y TEXT -- why\n);\n");
         assertEquals(List.of("CREATE TABLE a (x INTEGER)", "CREATE TABLE b (\n  y TEXT \n)"), statements);
+    }
+
+    @Test
+    void literalsIdentifiersAndTriggerBodiesKeepTheirDashesAndSemicolons() throws Exception {
+        String script = """
+                /* a block comment; with a semicolon */
+                CREATE TABLE "odd;name" (note TEXT DEFAULT '-- not a comment; nor an end', [x--y] INTEGER);
+                CREATE TABLE log (text TEXT);
+                CREATE TEMP TRIGGER noted AFTER INSERT ON "odd;name" BEGIN
+                  INSERT INTO log VALUES (CASE WHEN new.note = 'it''s' THEN 'quote;d' ELSE new.note END);
+                  INSERT INTO log VALUES ('--second');
+                END;
+                INSERT INTO "odd;name" (note) VALUES ('it''s'); -- a comment
+                INSERT INTO "odd;name" ([x--y]) VALUES (1)""";
+        List<String> statements = Migrations.statements(script);
+        assertEquals(5, statements.size(), statements.toString());
+        assertEquals("CREATE TABLE \"odd;name\" (note TEXT DEFAULT '-- not a comment; nor an end', [x--y] INTEGER)",
+                statements.get(0));
+        assertTrue(statements.get(2).endsWith("INSERT INTO log VALUES ('--second');\nEND"), statements.get(2));
+
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
+             Statement statement = c.createStatement()) {
+            for (String sql : statements) {
+                statement.executeUpdate(sql);
+            }
+            List<String> logged = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("SELECT text FROM log ORDER BY rowid")) {
+                while (rows.next()) {
+                    logged.add(rows.getString(1));
+                }
+            }
+            assertEquals(List.of("quote;d", "--second", "-- not a comment; nor an end", "--second"), logged);
+        }
     }
 }
