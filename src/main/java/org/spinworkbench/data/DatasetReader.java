@@ -1,11 +1,13 @@
 package org.spinworkbench.data;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.spinworkbench.io.Sha256;
 
 /**
  * Reads a dataset file in any supported format into examples, checking every row.
@@ -81,6 +83,14 @@ public final class DatasetReader {
                     + format.label() + " data: " + problems.stream().limit(PROBLEMS_NAMED)
                             .map(DatasetProblem::message).collect(Collectors.joining("; ")));
         }
-        return new LoadedDataset(file, format, examples, problems, rows.size(), FileHash.sha256(file));
+        return new LoadedDataset(file, format, examples, problems, rows.size(), sha256(file));
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return Sha256.ofFile(file);
+        } catch (IOException e) {
+            throw new DataFileException(file, 0, "cannot be read: " + e.getMessage());
+        }
     }
 }

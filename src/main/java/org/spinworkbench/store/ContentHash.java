@@ -1,41 +1,34 @@
 package org.spinworkbench.store;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.spinworkbench.io.Sha256;
 
 /**
  * SHA-256 fingerprints of registered models and datasets, so a run records exactly which
  * bytes it was trained from and a re-registered copy is recognised.
- *
- * <p>Files are streamed through the digest: model weights run to gigabytes and are never
- * read into memory whole.
+ * Files are streamed through {@link Sha256}.
  */
 public final class ContentHash {
-    private static final int BUFFER_BYTES = 1 << 16;
-
     private ContentHash() {
     }
 
     /** Lower-case hex SHA-256 of a text's UTF-8 bytes. */
     public static String ofText(String text) {
-        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(Sha256.newDigest().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Lower-case hex SHA-256 of the file's bytes. */
     public static String ofFile(Path file) throws IOException {
-        MessageDigest digest = sha256();
-        update(digest, file);
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.ofFile(file);
     }
 
     /**
@@ -53,15 +46,15 @@ public final class ContentHash {
         if (!Files.isDirectory(folder)) {
             throw new IOException(folder + " is not a folder");
         }
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.newDigest();
         for (String relative : filesIn(folder)) {
             Path file = folder.resolve(relative);
             digest.update(relative.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(ByteBuffer.allocate(Long.BYTES).putLong(Files.size(file)).array());
-            update(digest, file);
+            Sha256.update(digest, file);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.hex(digest);
     }
 
     private static List<String> filesIn(Path folder) throws IOException {
@@ -84,22 +77,5 @@ public final class ContentHash {
             }
         }
         return false;
-    }
-
-    private static void update(MessageDigest digest, Path file) throws IOException {
-        byte[] buffer = new byte[BUFFER_BYTES];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                digest.update(buffer, 0, read);
-            }
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spinworkbench.io.Sha256;
 import org.spinworkbench.lm.ChatMessage;
 
 /** Every format, from every layout it comes in, detected from its keys and read into examples. */
@@ -156,9 +157,9 @@ class DatasetReaderFormatsTest {
     }
 
     @Test
-    void theContentHashIsTheSha256OfTheFileBytes() {
+    void theContentHashIsTheSha256OfTheFileBytes() throws Exception {
         LoadedDataset data = read("prompt_response_sample.jsonl");
-        assertEquals(FileHash.sha256(data.file()), data.sha256());
+        assertEquals(Sha256.ofFile(data.file()), data.sha256());
         assertEquals(64, data.sha256().length());
     }
 

@@ -1,4 +1,4 @@
-package org.spinworkbench.data;
+package org.spinworkbench.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileHashTest {
+class Sha256Test {
     @TempDir
     Path dir;
 
@@ -17,9 +17,9 @@ class FileHashTest {
         Path abc = dir.resolve("abc.txt");
         Files.writeString(abc, "abc", StandardCharsets.US_ASCII);
         // FIPS 180-2 test vector
-        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", FileHash.sha256(abc));
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Sha256.ofFile(abc));
         Path empty = Files.createFile(dir.resolve("empty"));
-        assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", FileHash.sha256(empty));
+        assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", Sha256.ofFile(empty));
     }
 
     @Test
@@ -27,6 +27,6 @@ class FileHashTest {
         Path big = dir.resolve("a-million-a.txt");
         Files.write(big, "a".repeat(1_000_000).getBytes(StandardCharsets.US_ASCII));
         // FIPS 180-2: one million repetitions of "a"
-        assertEquals("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0", FileHash.sha256(big));
+        assertEquals("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0", Sha256.ofFile(big));
     }
 }
