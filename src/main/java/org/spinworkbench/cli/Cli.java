@@ -2,15 +2,16 @@ package org.spinworkbench.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import org.spinworkbench.data.DataFileException;
+import org.spinworkbench.io.Problems;
 import org.spinworkbench.lm.UnsupportedModelException;
 import org.spinworkbench.lm.hf.CheckpointException;
 import org.spinworkbench.lm.hf.TokenizerException;
-import java.io.PrintWriter;
 import org.spinworkbench.store.StoreException;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /** Builds the command tree and turns failures into one-line messages and exit codes. */
 public final class Cli {
@@ -62,7 +63,7 @@ public final class Cli {
             return "no such file: " + missing.getFile();
         }
         if (isUserFacing(e)) {
-            return e.getMessage();
+            return Problems.describe(e);
         }
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }

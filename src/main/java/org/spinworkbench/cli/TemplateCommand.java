@@ -18,15 +18,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.spinworkbench.data.JsonLines;
+import org.spinworkbench.io.Problems;
 import org.spinworkbench.lm.ChatMessage;
 import org.spinworkbench.lm.hf.ChatTemplate;
 import org.spinworkbench.lm.hf.ChatTemplateException;
 import org.spinworkbench.lm.hf.TextTokenizer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code template}: a conversation through a model's chat template, as transformers'
@@ -114,7 +115,7 @@ public final class TemplateCommand implements Callable<Integer> {
         } catch (ChatTemplateException e) {
             error.put("error", e.reason());
         } catch (IllegalArgumentException e) {
-            error.put("error", e.getMessage());
+            error.put("error", Problems.describe(e));
         }
         return error;
     }

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.spinworkbench.io.Problems;
 import org.spinworkbench.lm.ChatMessage;
 
 /**
@@ -52,7 +53,7 @@ record Conversation(List<ChatMessage> prompt, String response) {
         try {
             return Fields.text(message, key);
         } catch (RowProblem e) {
-            throw new RowProblem(where + ": " + e.getMessage());
+            throw new RowProblem(where + ": " + Problems.describe(e));
         }
     }
 

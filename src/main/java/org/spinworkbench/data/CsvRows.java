@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.spinworkbench.io.Problems;
 
 /**
  * CSV as RFC 4180 writes it (and spreadsheets export it): a header row naming the columns,
@@ -29,7 +30,7 @@ final class CsvRows {
         } catch (CharacterCodingException e) {
             throw new DataFileException(file, 0, "not UTF-8 text");
         } catch (IOException e) {
-            throw new DataFileException(file, 0, "cannot be read: " + e.getMessage());
+            throw new DataFileException(file, 0, "cannot be read: " + Problems.describe(e));
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.spinworkbench.io.Problems;
 import org.spinworkbench.io.Sha256;
 
 /**
@@ -70,7 +71,7 @@ public final class DatasetReader {
                         continue;
                     }
                 } catch (RowProblem e) {
-                    problem = e.getMessage();
+                    problem = Problems.describe(e);
                 }
             }
             if (policy == ProblemPolicy.STOP) {
@@ -90,7 +91,7 @@ public final class DatasetReader {
         try {
             return Sha256.ofFile(file);
         } catch (IOException e) {
-            throw new DataFileException(file, 0, "cannot be read: " + e.getMessage());
+            throw new DataFileException(file, 0, "cannot be read: " + Problems.describe(e));
         }
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.spinworkbench.io.Problems;
 
 /**
  * How rows are laid out in a file, independent of what the rows mean: by the file's extension,
@@ -97,7 +98,7 @@ enum FileLayout {
         } catch (UncheckedIOException | IOException e) {
             IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
             throw new DataFileException(file, 0, cause instanceof CharacterCodingException
-                    ? "not UTF-8 text" : "cannot be read: " + cause.getMessage());
+                    ? "not UTF-8 text" : "cannot be read: " + Problems.describe(cause));
         }
     }
 
@@ -113,7 +114,7 @@ enum FileLayout {
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(SNIFF_BYTES);
         } catch (IOException e) {
-            throw new DataFileException(file, 0, "cannot be read: " + e.getMessage());
+            throw new DataFileException(file, 0, "cannot be read: " + Problems.describe(e));
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.spinworkbench.io.Problems;
 import org.spinworkbench.lm.JsonProblem;
 
 /** JSON Lines: one JSON object per line; blank lines are allowed and skipped. */
@@ -50,7 +51,7 @@ public final class JsonLines {
         } catch (NoSuchFileException e) {
             throw new DataFileException(file, 0, "no such file");
         } catch (IOException e) {
-            throw new DataFileException(file, 0, "cannot be read: " + e.getMessage());
+            throw new DataFileException(file, 0, "cannot be read: " + Problems.describe(e));
         }
         return lines;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.spinworkbench.io.Problems;
 
 /**
  * JSON Lines rows, where (unlike {@link JsonLines#read}) a bad line is a row to report rather
@@ -35,7 +36,7 @@ final class JsonLinesRows {
                 }
             });
         } catch (IOException e) {
-            throw new DataFileException(file, 0, "cannot be read: " + e.getMessage());
+            throw new DataFileException(file, 0, "cannot be read: " + Problems.describe(e));
         }
         return rows;
     }

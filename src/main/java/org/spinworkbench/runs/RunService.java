@@ -18,6 +18,7 @@ import org.spinworkbench.data.ProblemPolicy;
 import org.spinworkbench.data.PromptTurns;
 import org.spinworkbench.data.tasks.CheckedExample;
 import org.spinworkbench.io.FileTrees;
+import org.spinworkbench.io.Problems;
 import org.spinworkbench.lm.ComputeDevice;
 import org.spinworkbench.lm.ModelConfig;
 import org.spinworkbench.lm.hf.ChatTemplate;
@@ -244,15 +245,17 @@ public final class RunService {
         } catch (IOException | RuntimeException e) {
             Path folder = folderOf(run).root();
             if (!DiskFull.caused(e, folder)) {
-                log.line("Run " + run.id() + " failed: " + e.getMessage());
+                log.line("Run " + run.id() + " failed: " + Problems.describe(e));
                 recorder.interrupted(IterationStatus.FAILED);
-                workspace.runs().finish(run.id(), RunStatus.FAILED, String.valueOf(e.getMessage()));
+                workspace.runs().finish(run.id(), RunStatus.FAILED, Problems.describe(e));
                 throw e;
             }
             String message = DiskFull.message(folder, "run " + run.id() + " stopped (resume it once there is room)");
             log.line("Run " + run.id() + " failed: " + message);
             recordIfRoom(run.id(), recorder, message);
             throw new StoreException(message, e);
+        } finally {
+            cancellation.restoreInterrupt(); // the run has ended and recorded so: whoever interrupted it may go on
         }
     }
 

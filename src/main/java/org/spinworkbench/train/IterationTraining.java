@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.spinworkbench.io.Problems;
 import org.spinworkbench.lm.LlamaModel;
 
 /**
@@ -49,10 +50,10 @@ final class IterationTraining {
                 stalled.after(done, metrics.get("grad_norm")).ifPresent(listener::log);
                 listener.progress(iteration, Phase.TRAINING, (int) done, (int) all);
                 boolean periodic = config.saveSteps() > 0 && done % config.saveSteps() == 0 && done < all;
-                if (periodic || (cancellation.requested() && done < all)) {
+                if (periodic || (cancellation.stopHere() && done < all)) {
                     save(iteration, model, optimizer, done, folder, listener);
                 }
-                if (cancellation.requested() && done < all) {
+                if (cancellation.stopHere() && done < all) {
                     throw new RunCancelledException("Cancelled after step " + done + " of " + all + " of iteration "
                             + iteration + "; resume to continue from there.");
                 }
@@ -86,7 +87,8 @@ final class IterationTraining {
             folder.deleteStatesBefore(iteration, step);
             listener.checkpointSaved(iteration, step, target);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not save the checkpoint after step " + step + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Could not save the checkpoint after step " + step + ": "
+                    + Problems.describe(e), e);
         }
     }
 }

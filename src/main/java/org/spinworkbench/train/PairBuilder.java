@@ -116,7 +116,7 @@ final class PairBuilder {
     }
 
     private void checkCancelled(int iteration) {
-        if (cancellation.requested()) {
+        if (cancellation.stopHere()) {
             throw new RunCancelledException("Cancelled while preparing iteration " + iteration
                     + "; resume to start it again.");
         }

@@ -2,6 +2,7 @@ package org.spinworkbench.train;
 
 import org.spinworkbench.data.Example;
 import org.spinworkbench.data.ExampleCheck;
+import org.spinworkbench.io.Problems;
 import org.spinworkbench.lm.hf.ChatTemplate;
 import org.spinworkbench.lm.hf.ChatTemplateException;
 
@@ -31,9 +32,9 @@ public final class TemplateCheck implements ExampleCheck {
             }
             return null;
         } catch (ChatTemplateException e) {
-            return e.getMessage();
+            return Problems.describe(e);
         } catch (IllegalArgumentException e) {
-            return "the chat template cannot take this conversation: " + e.getMessage();
+            return "the chat template cannot take this conversation: " + Problems.describe(e);
         }
     }
 }

@@ -55,7 +55,7 @@ public final class TrainingRun {
         for (int iteration = folder.lastCompletedIteration() + 1; iteration <= iterations; iteration++) {
             results.add(iteration(iteration));
         }
-        if (cancellation.requested()) {
+        if (cancellation.stopHere()) {
             listener.log("The cancel came while the last iteration was being saved; every iteration is complete.");
         }
         return results;
@@ -206,7 +206,7 @@ public final class TrainingRun {
     }
 
     private void cancelledWhileEvaluating(int iteration) {
-        if (cancellation.requested()) {
+        if (cancellation.stopHere()) {
             throw new RunCancelledException("Cancelled while evaluating iteration " + iteration + ", after its training;"
                     + " resume to evaluate and save it.");
         }

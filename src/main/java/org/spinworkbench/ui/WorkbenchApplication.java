@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.spinworkbench.io.Problems;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.ui.main.WorkbenchSession;
 
@@ -44,7 +45,7 @@ public final class WorkbenchApplication extends Application {
             Application.launch(WorkbenchApplication.class, "--" + WORKSPACE_PARAMETER + "=" + workspace);
         } catch (UnsupportedOperationException e) {
             // JavaFX's words when GTK finds no X display: "Unable to open DISPLAY"
-            System.err.println("error: the window cannot open: " + e.getMessage() + ". Start SPIN Workbench"
+            System.err.println("error: the window cannot open: " + Problems.describe(e) + ". Start SPIN Workbench"
                     + " from a desktop session (or under xvfb-run); every feature also runs from the command"
                     + " line: spin-workbench --help");
             return WorkbenchSession.EXIT_FAILURE;

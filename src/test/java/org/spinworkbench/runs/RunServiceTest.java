@@ -132,6 +132,42 @@ class RunServiceTest {
     }
 
     @Test
+    void anInterruptOfTheTrainingThreadStopsAtTheNextStepWithItsCheckpointAndIsPassedOn() throws Exception {
+        // an interrupted training thread used to run on until a checkpoint write failed on the interrupt
+        Path model = TinyRuns.model(dir);
+        Path data = TinyRuns.data(dir);
+        Map<String, List<MetricPoint>> uninterrupted = uninterrupted(model, data);
+        try (Workspace workspace = Workspace.open(dir.resolve("ws-interrupted"))) {
+            RunService runs = new RunService(workspace, Device.cpu());
+            Thread training = Thread.currentThread();
+            List<Long> stepsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            TrainingListener interruptFromOutside = new TrainingListener() {
+                @Override
+                public void stepMetrics(int iteration, long step, Map<String, Double> metrics) {
+                    stepsSeen.add(step);
+                    if (iteration == 2 && step == 3) {
+                        new Thread(training::interrupt).start();
+                        while (!training.isInterrupted()) { // waiting by join() would take the interrupt itself
+                            Thread.onSpinWait();
+                        }
+                    }
+                }
+            };
+            RunOutcome stopped = runs.start(TinyRuns.spec(model, data, TinyRuns.config(2, 0)), interruptFromOutside,
+                    new Cancellation());
+            assertTrue(Thread.interrupted(), "the interrupt is raised again once the run has ended");
+            assertEquals(RunStatus.CANCELLED, stopped.status(), stopped.message());
+            assertTrue(stopped.message().contains("after step 3 of"), stopped.message());
+            assertEquals(3L, stepsSeen.get(stepsSeen.size() - 1), "no step after the interrupt");
+            assertEquals(IterationStatus.CANCELLED, workspace.iterations().find(stopped.runId(), 2).orElseThrow().status());
+
+            RunOutcome resumed = runs.resume(stopped.runId(), TrainingListener.NONE, new Cancellation());
+            assertEquals(RunStatus.COMPLETED, resumed.status(), resumed.message());
+            History.assertSame(uninterrupted, History.of(workspace, stopped.runId()));
+        }
+    }
+
+    @Test
     void aCancelDuringEvaluationStopsTheRunAndItsResumeEvaluatesTheSameTrainedWeights() throws Exception {
         // cancelling while an iteration was evaluated used to be ignored: the run completed, saying nothing
         Path model = TinyRuns.model(dir);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.spinworkbench.data.DataFileException;
 import org.spinworkbench.data.JsonLines;
+import org.spinworkbench.io.Problems;
 
 /**
  * A question with a checkable answer, as a demo JSON Lines file holds it; {@code line} is the
@@ -27,7 +28,7 @@ public record CheckedExample(int line, String prompt, String task, String answer
             try {
                 kind = DemoTask.fromId(task);
             } catch (IllegalArgumentException e) {
-                throw new DataFileException(file, line.number(), e.getMessage());
+                throw new DataFileException(file, line.number(), Problems.describe(e));
             }
             if (answer.isBlank()) {
                 throw new DataFileException(file, line.number(), "empty answer (\"answer\")");

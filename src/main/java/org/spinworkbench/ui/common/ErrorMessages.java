@@ -1,5 +1,6 @@
 package org.spinworkbench.ui.common;
 
+import org.spinworkbench.io.Problems;
 import org.spinworkbench.store.StoreException;
 
 /** Turns a failure into one sentence for the user: never a stack trace. */
@@ -13,7 +14,7 @@ public final class ErrorMessages {
      */
     public static String describe(Exception failure, Messages messages) {
         if (failure instanceof StoreException || failure instanceof IllegalArgumentException) {
-            return failure.getMessage();
+            return Problems.describe(failure);
         }
         String detail = failure.getMessage() == null ? failure.getClass().getSimpleName()
                 : failure.getClass().getSimpleName() + ": " + failure.getMessage();

@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.spinworkbench.io.Problems;
 import org.spinworkbench.lm.SamplingOptions;
 import org.spinworkbench.lm.UnsupportedModelException;
 import org.spinworkbench.lm.hf.ChatTemplateException;
@@ -149,7 +150,7 @@ public final class TryModelViewModel {
         try {
             options = new SamplingOptions(maxNewTokens.get(), temperature.get(), 0, 1.0, seed, true);
         } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+            error.set(Problems.describe(e));
             return;
         }
         boolean alsoBase = withBase.get();
@@ -207,7 +208,7 @@ public final class TryModelViewModel {
         }
         if (failure instanceof CheckpointException || failure instanceof TokenizerException
                 || failure instanceof ChatTemplateException || failure instanceof UnsupportedModelException) {
-            return messages.get("compare.try.failed", failure.getMessage());
+            return messages.get("compare.try.failed", Problems.describe(failure));
         }
         return messages.get("compare.try.failed", ErrorMessages.describe(failure, messages));
     }

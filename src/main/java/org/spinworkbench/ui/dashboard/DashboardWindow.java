@@ -25,6 +25,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.spinworkbench.io.Problems;
 import org.spinworkbench.runs.LiveRuns;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.ui.common.Alerts;
@@ -235,7 +236,7 @@ public final class DashboardWindow {
         }
         var picture = panel.picture();
         executor.execute(() -> ChartPictures.writePng(picture, target.get()), viewModel::exported,
-                failure -> exportFailed(failure instanceof java.io.IOException ? failure.getMessage()
+                failure -> exportFailed(failure instanceof java.io.IOException ? Problems.describe(failure)
                         : ErrorMessages.describe(failure, messages)));
     }
 

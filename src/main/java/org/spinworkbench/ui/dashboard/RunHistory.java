@@ -2,6 +2,7 @@ package org.spinworkbench.ui.dashboard;
 
 import java.io.IOException;
 import java.util.List;
+import org.spinworkbench.io.Problems;
 import org.spinworkbench.runs.GlobalSteps;
 import org.spinworkbench.runs.MetricHistory;
 import org.spinworkbench.runs.MetricRow;
@@ -48,7 +49,7 @@ record RunHistory(Run run, String project, int planned, List<MetricRow> training
         try {
             return RunLogFile.read(RunFolders.of(workspace, run).root());
         } catch (IOException e) {
-            return List.of("(the saved log cannot be read: " + e.getMessage() + ")");
+            return List.of("(the saved log cannot be read: " + Problems.describe(e) + ")");
         }
     }
 

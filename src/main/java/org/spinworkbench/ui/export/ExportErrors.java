@@ -7,6 +7,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import org.spinworkbench.data.DataFileException;
+import org.spinworkbench.io.Problems;
 import org.spinworkbench.lm.hf.CheckpointException;
 import org.spinworkbench.ui.common.ErrorMessages;
 import org.spinworkbench.ui.common.Messages;
@@ -34,20 +35,20 @@ final class ExportErrors {
             return messages.get("export.error.io", where, reason);
         }
         if (cause instanceof IOException io) {
-            return messages.get("export.error.io", target, String.valueOf(io.getMessage()));
+            return messages.get("export.error.io", target, Problems.describe(io));
         }
         if (cause instanceof InvalidPathException invalid) {
             return messages.get("export.error.invalidPath", invalid.getInput());
         }
         if (cause instanceof CheckpointException || cause instanceof DataFileException) {
-            return cause.getMessage();
+            return Problems.describe(cause);
         }
         return ErrorMessages.describe(cause, messages);
     }
 
     private static boolean isDiskFull(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            String text = t.getMessage();
+            String text = Problems.describe(t);
             if (text != null && (text.contains("No space left on device") || text.contains("Disk quota exceeded")
                     || text.contains("There is not enough space on the disk"))) {
                 return true;

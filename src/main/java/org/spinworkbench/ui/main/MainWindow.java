@@ -12,6 +12,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
+import org.spinworkbench.io.Problems;
 import org.spinworkbench.runs.DemoRecipe;
 import org.spinworkbench.runs.LiveRun;
 import org.spinworkbench.runs.LiveRuns;
@@ -29,9 +30,9 @@ import org.spinworkbench.ui.common.DeviceSettings;
 import org.spinworkbench.ui.common.ErrorMessages;
 import org.spinworkbench.ui.common.Language;
 import org.spinworkbench.ui.common.Messages;
-import org.spinworkbench.ui.common.TaskExecutor;
 import org.spinworkbench.ui.common.SafeConfirmation;
 import org.spinworkbench.ui.common.Styles;
+import org.spinworkbench.ui.common.TaskExecutor;
 import org.spinworkbench.ui.common.Theme;
 import org.spinworkbench.ui.common.UiSettings;
 import org.spinworkbench.ui.common.WindowGeometry;
@@ -353,7 +354,7 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
             settings.saveWindowGeometry(geometry.current());
         } catch (RuntimeException e) {
             // Losing the window position must not stop the workbench from closing.
-            System.err.println("Could not save the window position: " + e.getMessage());
+            System.err.println("Could not save the window position: " + Problems.describe(e));
         }
     }
 

@@ -1,12 +1,13 @@
 package org.spinworkbench.ui.main;
 
+import java.util.concurrent.Callable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import java.util.concurrent.Callable;
+import org.spinworkbench.io.Problems;
 import org.spinworkbench.lm.ComputeDevice;
 import org.spinworkbench.ui.common.Messages;
 import org.spinworkbench.ui.common.TaskExecutor;
@@ -58,7 +59,7 @@ public final class StatusBarViewModel {
     public void detectDevice(TaskExecutor executor, Callable<ComputeDevice> probe) {
         device.set(messages.get("status.device.detecting"));
         executor.execute(probe, found -> device.set(describe(found)),
-                failure -> device.set(messages.get("status.device.unavailable", failure.getMessage())));
+                failure -> device.set(messages.get("status.device.unavailable", Problems.describe(failure))));
     }
 
     private String describe(ComputeDevice found) {

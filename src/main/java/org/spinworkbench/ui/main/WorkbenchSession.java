@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.spinworkbench.io.Problems;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.store.WorkspaceException;
 import org.spinworkbench.ui.common.Alerts;
@@ -45,7 +46,7 @@ public final class WorkbenchSession implements AutoCloseable {
         } catch (WorkspaceException e) {
             // No workspace, no settings: the message follows the system's language.
             Messages messages = Messages.forLocale(Language.SYSTEM.locale(systemLocale));
-            var alert = Alerts.error(null, messages, messages.get("error.workspace.header"), e.getMessage());
+            var alert = Alerts.error(null, messages, messages.get("error.workspace.header"), Problems.describe(e));
             alert.setOnHidden(event -> onFailureClosed.run());
             alert.show();
             return EXIT_FAILURE;

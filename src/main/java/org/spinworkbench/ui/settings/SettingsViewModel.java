@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyListWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import org.spinworkbench.io.Problems;
 import org.spinworkbench.lm.ComputeDevice;
 import org.spinworkbench.store.SavedWorkspaceFolder;
 import org.spinworkbench.ui.common.DeviceSettings;
@@ -170,7 +171,7 @@ public final class SettingsViewModel {
         try {
             chosenDevice = new DeviceSettings(device.get() == null ? loadedDevice.choice() : device.get(), threads.get());
         } catch (IllegalArgumentException e) {
-            onError.accept(e.getMessage());
+            onError.accept(Problems.describe(e));
             return;
         }
         Path chosenFolder = nextWorkspace.get() == null ? null : nextWorkspace.get().toAbsolutePath().normalize();

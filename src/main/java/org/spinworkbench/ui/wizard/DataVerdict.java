@@ -3,6 +3,7 @@ package org.spinworkbench.ui.wizard;
 import java.util.List;
 import org.spinworkbench.data.DatasetProblem;
 import org.spinworkbench.data.ProblemPolicy;
+import org.spinworkbench.io.Problems;
 import org.spinworkbench.runs.RunSpec;
 import org.spinworkbench.train.TrainingConfig;
 import org.spinworkbench.ui.common.Messages;
@@ -45,7 +46,7 @@ record DataVerdict(String problem, String splitText, int trainingExamples) {
             return new DataVerdict("", messages.get("wizard.data.splitCounts", counts.train(), counts.eval()),
                     counts.train());
         } catch (IllegalArgumentException e) {
-            return refused(e.getMessage());
+            return refused(Problems.describe(e));
         }
     }
 

@@ -3,19 +3,20 @@ package org.spinworkbench.ui.wizard;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.spinworkbench.data.ExampleCheck;
-import org.spinworkbench.data.PromptTurns;
-import org.spinworkbench.lm.hf.PretrainedModel;
-import org.spinworkbench.train.TemplateCheck;
 import org.spinworkbench.data.DatasetFormat;
 import org.spinworkbench.data.DatasetReader;
 import org.spinworkbench.data.Example;
+import org.spinworkbench.data.ExampleCheck;
 import org.spinworkbench.data.LoadedDataset;
 import org.spinworkbench.data.ProblemPolicy;
+import org.spinworkbench.data.PromptTurns;
 import org.spinworkbench.data.tasks.CheckedExample;
+import org.spinworkbench.io.Problems;
 import org.spinworkbench.lm.ChatMessage;
 import org.spinworkbench.lm.hf.ChatTemplate;
+import org.spinworkbench.lm.hf.PretrainedModel;
 import org.spinworkbench.lm.hf.TokenizerException;
+import org.spinworkbench.train.TemplateCheck;
 
 /** Reads the wizard's dataset files and renders their first examples the way training will. */
 public final class DatasetInspector {
@@ -55,7 +56,7 @@ public final class DatasetInspector {
             return new PreviewRow(example.row(), template.renderExample(prompt, example.realResponse()).conversation(),
                     null);
         } catch (TokenizerException | IllegalArgumentException e) {
-            return new PreviewRow(example.row(), "", e.getMessage());
+            return new PreviewRow(example.row(), "", Problems.describe(e));
         }
     }
 }

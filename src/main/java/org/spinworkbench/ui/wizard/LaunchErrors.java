@@ -3,6 +3,7 @@ package org.spinworkbench.ui.wizard;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.spinworkbench.data.DataFileException;
+import org.spinworkbench.io.Problems;
 import org.spinworkbench.lm.UnsupportedModelException;
 import org.spinworkbench.lm.hf.CheckpointException;
 import org.spinworkbench.lm.hf.TokenizerException;
@@ -26,10 +27,10 @@ final class LaunchErrors {
         if (cause instanceof DataFileException || cause instanceof CheckpointException
                 || cause instanceof TokenizerException || cause instanceof UnsupportedModelException
                 || cause instanceof IllegalStateException || cause instanceof IllegalArgumentException) {
-            return cause.getMessage();
+            return Problems.describe(cause);
         }
         if (cause instanceof java.io.IOException io) {
-            return messages.get("wizard.error.io", String.valueOf(io.getMessage()));
+            return messages.get("wizard.error.io", Problems.describe(io));
         }
         return ErrorMessages.describe(cause instanceof Exception e ? e : new RuntimeException(cause), messages);
     }

@@ -5,9 +5,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.spinworkbench.io.Problems;
 import org.spinworkbench.lm.LoraConfig;
-import org.spinworkbench.train.SpinLossKind;
 import org.spinworkbench.train.PromptFormat;
+import org.spinworkbench.train.SpinLossKind;
 import org.spinworkbench.train.TrainingConfig;
 
 /**
@@ -182,7 +183,7 @@ public final class ParameterForm {
             return Optional.of(refused.problem);
         } catch (IllegalArgumentException e) {
             // TrainingConfig is the authority; a rule of its that no field checks still blocks Next.
-            return Optional.of(new ParameterProblem(null, ParameterProblem.Kind.REFUSED, 0, e.getMessage()));
+            return Optional.of(new ParameterProblem(null, ParameterProblem.Kind.REFUSED, 0, Problems.describe(e)));
         }
     }
 
