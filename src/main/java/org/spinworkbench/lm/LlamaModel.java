@@ -1,12 +1,12 @@
 package org.spinworkbench.lm;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.util.Collections;
@@ -30,13 +30,12 @@ public final class LlamaModel implements AutoCloseable {
     private final Map<String, NDArray> weights;
     private final RotaryEmbedding rotary;
     private final NDArray attentionScale;       // 1/sqrt(hD), long-lived: see DJL_NOTES trap 1
-    private final NDArray blockedPenalty;       // 1e9: subtracted from the scores of keys a query may not see
+    private final AttentionMask mask;
     private LoraAdapter adapter;                // null: every weight is trained, none added
     private volatile boolean training;          // adapter dropout on
     private boolean checkpointing;              // training passes keep block inputs only, recomputing the rest
     private final BlockCheckpoints checkpoints = new BlockCheckpoints(this);
-    private long dropoutSeed;                   // seeds each block's adapter dropout, pass by pass
-    private int passesSinceSeed;
+    private final DropoutSeeds dropoutSeeds = new DropoutSeeds();
 
     /** Takes ownership of {@code manager}, which must hold {@code weights}. */
     public LlamaModel(ModelConfig config, NDManager manager, Map<String, NDArray> weights) {
@@ -45,7 +44,7 @@ public final class LlamaModel implements AutoCloseable {
         this.weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights)); // checkpoint order, every run
         this.rotary = new RotaryEmbedding(config.headDim(), config.ropeTheta(), config.ropeScaling());
         this.attentionScale = manager.create((float) (1.0 / Math.sqrt(config.headDim())));
-        this.blockedPenalty = manager.create(1e9f);
+        this.mask = new AttentionMask(manager);
         for (var expected : config.expectedShapes().entrySet()) {
             NDArray weight = this.weights.get(expected.getKey());
             if (weight == null) {
@@ -147,27 +146,20 @@ public final class LlamaModel implements AutoCloseable {
         checkpoints.discard();
     }
 
-    /**
-     * Seeds the adapter's dropout for one optimiser step: each block of each training pass
-     * draws its units from a seed made of this one, the pass and the block, so a resumed step
-     * drops the same units, and a block recomputed for gradient checkpointing drops the same
-     * units as its first run (checkpointing on or off gives the same gradients).
-     */
+    /** Seeds the adapter's dropout for one optimiser step ({@link DropoutSeeds}). */
     public void seedDropout(long seed) {
-        this.dropoutSeed = seed;
-        this.passesSinceSeed = 0;
+        dropoutSeeds.seedStep(seed);
     }
 
     /** The number of this forward pass since the step's seed, which seeds its dropout; 0 outside training. */
     int nextPass() {
-        return training ? passesSinceSeed++ : 0;
+        return dropoutSeeds.nextPass(training);
     }
 
     /** Decoder block {@code layer} of forward pass {@code pass}: (B, T, H) → (B, T, H). */
     NDArray block(NDArray x, int layer, RotaryEmbedding.Angles angles, NDArray maskBias, KvCache cache, int pass) {
         if (training && adapter != null && adapter.config().dropout() > 0) {
-            long seed = (dropoutSeed * 1_000_003L + pass) * 1_000_003L + layer;
-            Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
+            dropoutSeeds.seedBlock(pass, layer);
         }
         return decoderLayer(x, layer, angles, maskBias, cache);
     }
@@ -177,7 +169,7 @@ public final class LlamaModel implements AutoCloseable {
     }
 
     NDArray finalNorm(NDArray x) {
-        return rmsNorm(x, weight("model.norm.weight"));
+        return rmsNorm(x, "model.norm");
     }
 
     /** Whether this thread's forward passes are checkpointed: checkpointing is on and gradients are recorded. */
@@ -202,17 +194,12 @@ public final class LlamaModel implements AutoCloseable {
      */
     private NDArray decoderLayer(NDArray x, int layer, RotaryEmbedding.Angles angles, NDArray maskBias,
                                  KvCache cache) {
-        String prefix = "model.layers." + layer + ".";
-        NDArray out;
-        try (NDScope block = new NDScope()) {
-            NDArray normed = rmsNorm(x, weight(prefix + "input_layernorm.weight"));
-            NDArray h = x.add(attention(normed, layer, prefix + "self_attn.", angles, maskBias, cache));
-            normed = rmsNorm(h, weight(prefix + "post_attention_layernorm.weight"));
-            out = h.add(mlp(normed, prefix + "mlp."));
-            NDScope.unregister(out);
-        }
-        NDScope.register(out); // owned by the caller's scope from here on
-        return out;
+        String at = "model.layers." + layer + ".";
+        return Scoped.keep(() -> {
+            NDArray h = x.add(attention(rmsNorm(x, at + "input_layernorm"), layer, at + "self_attn.", angles,
+                    maskBias, cache));                                                   // (B, T, H) x + attn(norm(x))
+            return h.add(mlp(rmsNorm(h, at + "post_attention_layernorm"), at + "mlp.")); // (B, T, H) h + mlp(norm(h))
+        });
     }
 
     /** Next-token logits (..., V) of hidden states (..., H). */
@@ -223,7 +210,7 @@ public final class LlamaModel implements AutoCloseable {
 
     NDArray embed(NDArray inputIds) {
         NDArray table = weight("model.embed_tokens.weight");                         // (V, H)
-        return inputIds.getNDArrayInternal().embedding(inputIds, table, SparseFormat.DENSE).singletonOrThrow();
+        return Embedding.embedding(inputIds, table, SparseFormat.DENSE).singletonOrThrow();
     }
 
     private NDArray attention(NDArray x, int layer, String prefix, RotaryEmbedding.Angles angles,
@@ -270,30 +257,19 @@ public final class LlamaModel implements AutoCloseable {
     private NDArray mlp(NDArray x, String prefix) {
         NDArray gate = project(x, prefix + "gate_proj");                             // (B, T, I)
         NDArray up = project(x, prefix + "up_proj");                                 // (B, T, I)
-        NDArray silu = gate.mul(gate.getNDArrayInternal().sigmoid());                // SiLU(g) = g * sigmoid(g)
+        NDArray silu = gate.mul(Activation.sigmoid(gate));                          // SiLU(g) = g * sigmoid(g)
         return project(silu.mul(up), prefix + "down_proj");                          // (B, T, H)
     }
 
-    /** x / sqrt(mean(x^2) + eps) * weight, over the last axis. */
-    private NDArray rmsNorm(NDArray x, NDArray weight) {
+    /** x / sqrt(mean(x^2) + eps) * weight, over the last axis; {@code name} is the norm's module. */
+    private NDArray rmsNorm(NDArray x, String name) {
         NDArray meanSquare = x.square().mean(new int[] {-1}, true);                 // (B, T, 1)
-        return x.div(meanSquare.add((float) config.rmsNormEps()).sqrt()).mul(weight);
+        return x.div(meanSquare.add((float) config.rmsNormEps()).sqrt()).mul(weight(name + ".weight"));
     }
 
-    /**
-     * 0 where a query may attend to a key (the key is real and not in the query's future),
-     * -1e9 elsewhere; queries are the T new tokens at positions past..past+T-1 of the cache.
-     */
+    /** The attention mask of {@link AttentionMask#bias}, (B, 1, T, S). */
     NDArray attentionMask(NDArray keyMask, long past, long steps) {
-        NDManager local = keyMask.getManager();
-        long total = keyMask.getShape().get(1);
-        NDArray queryIndex = local.arange((int) past, (int) (past + steps)).reshape(steps, 1);     // (T, 1)
-        NDArray keyIndex = local.arange(0, (int) total).reshape(1, total);                // (1, S)
-        NDArray causal = keyIndex.lte(queryIndex).reshape(1, 1, steps, total);      // (1, 1, T, S)
-        NDArray real = keyMask.toType(DataType.BOOLEAN, false)
-                .reshape(keyMask.getShape().get(0), 1, 1, total);                    // (B, 1, 1, S)
-        NDArray allowed = causal.logicalAnd(real);                                   // (B, 1, T, S)
-        return allowed.toType(DataType.FLOAT32, false).sub(1f).mul(blockedPenalty); // 0 or -1e9
+        return mask.bias(keyMask, past, steps);
     }
 
     private NDArray project(NDArray x, String name) {
@@ -305,7 +281,7 @@ public final class LlamaModel implements AutoCloseable {
 
     /** x·Wᵀ (+ b): (..., in) → (..., out). */
     static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
-        return x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
+        return Linear.linear(x, weight, bias).singletonOrThrow();
     }
 
     private NDArray weight(String name) {

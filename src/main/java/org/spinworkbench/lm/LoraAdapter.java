@@ -2,8 +2,8 @@ package org.spinworkbench.lm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.norm.Dropout;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -127,7 +127,7 @@ public final class LoraAdapter implements AutoCloseable {
             return null;
         }
         NDArray input = training && config.dropout() > 0
-                ? x.getNDArrayInternal().dropout(x, (float) config.dropout(), true).singletonOrThrow()
+                ? Dropout.dropout(x, (float) config.dropout(), true).singletonOrThrow()
                 : x;
         NDArray down = LlamaModel.linear(input, a, null);                                  // (..., r)
         NDArray up = LlamaModel.linear(down, parameters.get(loraB(module)), null);         // (..., out)
@@ -145,12 +145,10 @@ public final class LoraAdapter implements AutoCloseable {
             if (module == null || !parameters.containsKey(loraA(module))) {
                 continue;
             }
-            NDArray sum;
-            try (NDScope scope = new NDScope()) {
+            NDArray sum = Scoped.detached(() -> {
                 NDArray delta = parameters.get(loraB(module)).matMul(parameters.get(loraA(module))).mul(scale); // (out, in)
-                sum = weights.get(name).add(delta);
-                NDScope.unregister(sum);
-            }
+                return weights.get(name).add(delta);
+            });
             sum.attach(into);
             sum.setName(name);
             merged.put(name, sum);

@@ -133,15 +133,11 @@ public final class Scorer {
      * backward needs), so chunks do not pile up until the caller's scope closes.
      */
     private NDArray pickedLogProbs(NDArray hidden, long[] targets, int from, int to, NDManager manager) {
-        NDArray picked;
-        try (NDScope chunkScope = new NDScope()) {
+        return Scoped.keep(() -> {
             NDArray logProbs = model.logits(hidden.get("{}:{}", from, to)).logSoftmax(-1);   // (C, V)
-            picked = logProbs.gather(manager.create(Arrays.copyOfRange(targets, from, to), new Shape(to - from, 1)),
+            return logProbs.gather(manager.create(Arrays.copyOfRange(targets, from, to), new Shape(to - from, 1)),
                     1);                                                                     // (C, 1)
-            NDScope.unregister(picked);
-        }
-        NDScope.register(picked); // owned by the caller's scope from here on
-        return picked;
+        });
     }
 
     /** Positions a recomputed head projects at once: about 8 M logits (32 MB), at least one. */

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 
 /**
  * The SPIN loss of a batch from four (B) vectors of response log-probs (sums over response
@@ -61,8 +62,8 @@ public final class SpinLoss implements AutoCloseable {
         NDArray h = policyReal.sub(referenceReal).sub(policyGenerated.sub(referenceGenerated)); // (B)
         NDArray scaled = h.mul(beta);                                                             // (B)
         NDArray perExample = switch (kind) {
-            case SIGMOID -> scaled.neg().getNDArrayInternal().softPlus();
-            case HINGE -> scaled.neg().add(one).getNDArrayInternal().relu();
+            case SIGMOID -> Activation.softPlus(scaled.neg());
+            case HINGE -> Activation.relu(scaled.neg().add(one));
         };
         return perExample.mean();                                                                 // ()
     }
