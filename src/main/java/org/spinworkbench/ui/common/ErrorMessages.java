@@ -1,5 +1,6 @@
 package org.spinworkbench.ui.common;
 
+import java.util.concurrent.CompletionException;
 import org.spinworkbench.io.Problems;
 import org.spinworkbench.store.StoreException;
 
@@ -10,9 +11,12 @@ public final class ErrorMessages {
 
     /**
      * The store and argument checks write messages meant for the user; anything else is a
-     * defect, shown by its kind and message with a plea to report it.
+     * defect, shown by its kind and message with a plea to report it. A failure that ended an
+     * asynchronous task is described by its cause.
      */
-    public static String describe(Exception failure, Messages messages) {
+    public static String describe(Throwable thrown, Messages messages) {
+        Throwable failure = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause()
+                : thrown;
         if (failure instanceof StoreException || failure instanceof IllegalArgumentException) {
             return Problems.describe(failure);
         }

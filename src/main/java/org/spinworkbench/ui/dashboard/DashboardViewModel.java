@@ -1,12 +1,9 @@
 package org.spinworkbench.ui.dashboard;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -14,8 +11,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.spinworkbench.runs.GlobalSteps;
-import org.spinworkbench.runs.MetricCsv;
-import org.spinworkbench.runs.MetricHistory;
 import org.spinworkbench.runs.LiveRun;
 import org.spinworkbench.runs.LiveRuns;
 import org.spinworkbench.runs.RunOutcome;
@@ -62,47 +57,39 @@ public final class DashboardViewModel implements LiveEvents.Display {
     private final RunCurves curves;
     private final RunProgress progress;
     private final ProgressTexts texts;
-    private final AtomicReference<Double> pendingSmoothing = new AtomicReference<>();
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final CurveExports exports;
     private final RunLog log = new RunLog();
-    private final ObservableList<Long> boundaries = FXCollections.observableArrayList();
+    private final IterationEnds boundaries = new IterationEnds();
     private final ObservableList<String> evalMetrics = FXCollections.observableArrayList();
     // one read-only view each: a view made per call would be collected with the listeners put on it
-    private final ObservableList<Long> readOnlyBoundaries = FXCollections.unmodifiableObservableList(boundaries);
     private final ObservableList<String> readOnlyEvalMetrics = FXCollections.unmodifiableObservableList(evalMetrics);
 
     private String project;
     /** True once the joined run's own events have told where it is: newer than its snapshot. */
     private boolean heardLive;
-    private LiveRun live;
-    private LiveEvents events;
-    private boolean closed;
+    private final RunSubscription subscription;
 
-    /**
-     * @param executor    reads the workspace and writes files, with outcomes on the FX thread
-     * @param fx          the FX thread ({@code Platform::runLater}) in the application
-     * @param chartWriter writes the chart data sets, one write after another, never on the FX thread
-     * @param nanoClock   {@code System::nanoTime} outside tests, for the time left and the speed
-     * @param onRunChanged called on {@code fx} when the run's recorded status changes (resumed, ended)
-     */
-    public DashboardViewModel(Workspace workspace, LiveRuns liveRuns, TaskExecutor executor, Executor fx,
-                              Executor chartWriter, Messages messages, long runId, LongSupplier nanoClock,
-                              Runnable onRunChanged) {
+    /** {@code onRunChanged} is called on the FX thread when the run's recorded status changes (resumed, ended). */
+    public DashboardViewModel(Workspace workspace, LiveRuns liveRuns, DashboardThreads threads, Messages messages,
+                              long runId, Runnable onRunChanged) {
         this.workspace = workspace;
         this.liveRuns = liveRuns;
-        this.executor = executor;
-        this.fx = fx;
-        this.chartWriter = chartWriter;
+        this.executor = threads.store();
+        this.fx = threads.fx();
+        this.chartWriter = threads.chartWriter();
         this.messages = messages;
         this.runId = runId;
         this.onRunChanged = onRunChanged;
         this.texts = new ProgressTexts(messages);
-        this.progress = new RunProgress(messages, nanoClock);
+        this.exports = new CurveExports(workspace, executor, messages, runId);
+        this.progress = new RunProgress(messages, threads.nanoClock());
         this.curves = new RunCurves(steps, DEFAULT_SMOOTHING, metric -> fx.execute(() -> evalMetrics.add(metric)));
+        this.subscription = new RunSubscription(workspace, runId, steps, fx, this::ended,
+                onRunChanged); // the overview still relists a run whose window is gone
     }
 
     // Properties
@@ -130,9 +117,9 @@ public final class DashboardViewModel implements LiveEvents.Display {
         return progress;
     }
 
-    /** The last export's result. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    /** Exports of the run's curves, and what the last one wrote. */
+    public CurveExports exports() {
+        return exports;
     }
 
     /** The run's log and the dashboard's own lines (opened, cancel asked, resumed, ended). */
@@ -142,7 +129,7 @@ public final class DashboardViewModel implements LiveEvents.Display {
 
     /** The global steps at which completed iterations end, ascending. */
     public ObservableList<Long> boundaries() {
-        return readOnlyBoundaries;
+        return boundaries.view();
     }
 
     /** The held-out metrics that have points, in the order they first came. */
@@ -159,27 +146,39 @@ public final class DashboardViewModel implements LiveEvents.Display {
 
     /** Reads the run and, if it trains in this window, joins it. */
     public void open() {
-        state.set(State.LOADING);
-        statusText.set(messages.get("dashboard.status.loading"));
-        LiveEvents listener = new LiveEvents(this, fx, new CurveFeed(curves, chartWriter));
+        show(State.LOADING, messages.get("dashboard.status.loading"));
+        join(liveRuns.find(runId).orElse(null), false, failure -> show(State.UNAVAILABLE,
+                messages.get("dashboard.status.unavailable", ErrorMessages.describe(failure, messages))));
+    }
+
+    /**
+     * Subscribes to {@code running} (null: it does not train here) and reads the history, then
+     * shows both; {@code resumed}: this dashboard started the run again, so it is not joined mid-way.
+     */
+    private void join(LiveRun running, boolean resumed, Consumer<Exception> onFailure) {
         log.markJoin();
         heardLive = false;
-        executor.execute(() -> subscribeAndRead(liveRuns.find(runId).orElse(null), listener),
-                joined -> shown(joined, listener, false),
-                failure -> {
-                    state.set(State.UNAVAILABLE);
-                    statusText.set(messages.get("dashboard.status.unavailable", ErrorMessages.describe(failure, messages)));
-                });
+        LiveEvents listener = new LiveEvents(this, fx, new CurveFeed(curves, chartWriter));
+        if (resumed) {
+            attach(running, listener);
+            onRunChanged.run();
+        }
+        executor.execute(() -> subscription.subscribeAndRead(running, listener),
+                joined -> shown(joined, listener, resumed), onFailure);
+    }
+
+    private void show(State now, String status) {
+        state.set(now);
+        statusText.set(status);
     }
 
     /** Asks the run to stop after its current step; it stays resumable. */
     public void cancel() {
-        if (state.get() != State.TRAINING || live == null) {
+        if (state.get() != State.TRAINING || subscription.live().isEmpty()) {
             return;
         }
-        live.cancel();
-        state.set(State.STOPPING);
-        statusText.set(messages.get("dashboard.status.stopping"));
+        subscription.live().get().cancel();
+        show(State.STOPPING, messages.get("dashboard.status.stopping"));
         addLog(messages.get("dashboard.log.cancel"));
     }
 
@@ -200,80 +199,33 @@ public final class DashboardViewModel implements LiveEvents.Display {
             return;
         }
         addLog(messages.get("dashboard.log.resume"));
-        log.markJoin();
-        heardLive = false;
-        LiveEvents listener = new LiveEvents(this, fx, new CurveFeed(curves, chartWriter));
-        attach(resumed, listener);
-        onRunChanged.run();
-        executor.execute(() -> subscribeAndRead(resumed, listener), joined -> shown(joined, listener, true),
-                failure -> addLog(messages.get("dashboard.status.unavailable", ErrorMessages.describe(failure, messages))));
+        join(resumed, true, failure -> addLog(messages.get("dashboard.status.unavailable",
+                ErrorMessages.describe(failure, messages))));
     }
 
     /** Smooths every training curve with {@code weight}, 0 (raw) to 0.99. */
     public void smoothWith(double weight) {
-        double clamped = Math.max(0, Math.min(Ema.MAX_WEIGHT, weight));
-        // a dragged slider asks many times: the writer smooths once, with the latest weight
-        if (pendingSmoothing.getAndSet(clamped) == null) {
-            chartWriter.execute(() -> curves.smoothWith(pendingSmoothing.getAndSet(null)));
-        }
-    }
-
-    /** Writes every recorded point of the run to {@code file} as CSV. */
-    public void exportCsv(Path file, Consumer<String> onError) {
-        executor.execute(() -> {
-            MetricCsv.write(file, MetricHistory.load(workspace, runId, new GlobalSteps()).all());
-            return file;
-        }, written -> message.set(messages.get("dashboard.export.saved", written.toString())),
-                failure -> onError.accept(ErrorMessages.describe(failure, messages)));
+        curves.smoothLater(Math.max(0, Math.min(Ema.MAX_WEIGHT, weight)), chartWriter);
     }
 
     /** The window closed: stop listening. The run goes on. */
     public void close() {
-        closed = true;
-        detach();
-    }
-
-    private void detach() {
-        if (live != null && events != null) {
-            live.removeListener(events);
-        }
-        live = null;
-        events = null;
-    }
-
-    void exported(Path file) {
-        message.set(messages.get("dashboard.export.saved", file.toString()));
+        subscription.close();
     }
 
     // What comes back
 
-    private record Joined(RunHistory history, LiveRun live, LiveRun.Snapshot snapshot) {
-    }
-
-    /** On the worker: subscribe before reading, so every step is either read or heard. */
-    private Joined subscribeAndRead(LiveRun running, LiveEvents listener) {
-        LiveRun.Snapshot snapshot = running == null ? null : running.addListener(listener);
-        try {
-            return new Joined(RunHistory.load(workspace, runId, steps), running, snapshot);
-        } catch (RuntimeException e) {
-            if (running != null) {
-                running.removeListener(listener);
-            }
-            throw e;
-        }
-    }
-
     /** {@code resumed}: the dashboard itself started the run again, so it was not joined mid-way. */
-    private void shown(Joined joined, LiveEvents listener, boolean resumed) {
+    private void shown(RunSubscription.Joined joined, LiveEvents listener, boolean resumed) {
         RunHistory history = joined.history();
         listener.feed().history(history);
         Run run = history.run();
         project = history.project();
         progress.plan(history.planned());
         title.set(messages.get("dashboard.title", run.kind().name(), run.id(), project));
-        mergeBoundaries(steps.ends(history.completed()));
+        boundaries.merge(steps.ends(history.completed()));
         if (joined.live() != null) {
-            if (live != joined.live()) {
+            if (!subscription.holds(joined.live())) {
                 attach(joined.live(), listener);
             }
             if (!heardLive && joined.snapshot().phase() != null) {
@@ -282,8 +234,8 @@ public final class DashboardViewModel implements LiveEvents.Display {
             }
             log.addEarlier(joined.snapshot().log());
             if (!joined.live().finished() && !resumed) {
-                state.set(joined.live().cancelRequested() ? State.STOPPING : State.TRAINING);
-                statusText.set(messages.get(joined.live().cancelRequested() ? "dashboard.status.stopping"
+                boolean stopping = joined.live().cancelRequested();
+                show(stopping ? State.STOPPING : State.TRAINING, messages.get(stopping ? "dashboard.status.stopping"
                         : "dashboard.status.training"));
                 addLog(messages.get("dashboard.log.joined", title.get()));
             }
@@ -295,60 +247,29 @@ public final class DashboardViewModel implements LiveEvents.Display {
     }
 
     private void attach(LiveRun running, LiveEvents listener) {
-        live = running;
-        events = listener;
-        state.set(State.TRAINING);
-        statusText.set(messages.get("dashboard.status.training"));
-        running.outcome().whenComplete((outcome, failure) -> fx.execute(() -> ended(running, outcome, failure)));
+        subscription.attach(running, listener);
+        show(State.TRAINING, messages.get("dashboard.status.training"));
     }
 
-    private void ended(LiveRun running, RunOutcome outcome, Throwable failure) {
-        if (closed) {
-            onRunChanged.run(); // the overview still relists the run, whose window is gone
-            return;
-        }
-        if (running != live) {
-            return; // already seen ending
-        }
-        detach();
+    /** The attached run ended while the window is open: how the workspace recorded it. */
+    private void ended(RunOutcome outcome, Throwable failure) {
         executor.execute(() -> workspace.runs().findById(runId).orElseThrow(), run -> {
             recorded(run);
             if (failure != null && run.status() != RunStatus.FAILED) {
-                statusText.set(messages.get("dashboard.status.failed", describe(failure)));
+                statusText.set(messages.get("dashboard.status.failed", ErrorMessages.describe(failure, messages)));
             }
             addLog(messages.get("dashboard.log.ended", statusText.get()));
             onRunChanged.run();
         }, readFailure -> {
-            state.set(State.STOPPED);
-            statusText.set(messages.get("dashboard.status.failed", ErrorMessages.describe(readFailure, messages)));
+            show(State.STOPPED, messages.get("dashboard.status.failed", ErrorMessages.describe(readFailure, messages)));
             onRunChanged.run();
         });
     }
 
-    private String describe(Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        return cause instanceof Exception e ? ErrorMessages.describe(e, messages) : cause.toString();
-    }
-
     /** A run that is not training here, as the workspace has it. */
     private void recorded(Run run) {
-        state.set(run.status() == RunStatus.COMPLETED ? State.COMPLETED : State.STOPPED);
-        statusText.set(texts.status(run));
-        progress.stopped(run.status() == RunStatus.COMPLETED, completedCount());
-    }
-
-    private int completedCount() {
-        return boundaries.size();
-    }
-
-    private void mergeBoundaries(List<Long> ends) {
-        for (Long end : ends) {
-            if (!boundaries.contains(end)) {
-                boundaries.add(end);
-            }
-        }
-        FXCollections.sort(boundaries);
+        show(run.status() == RunStatus.COMPLETED ? State.COMPLETED : State.STOPPED, texts.status(run));
+        progress.stopped(run.status() == RunStatus.COMPLETED, boundaries.count());
     }
 
     // LiveEvents.Display, on the FX thread
@@ -361,7 +282,7 @@ public final class DashboardViewModel implements LiveEvents.Display {
 
     @Override
     public void iterationFinished(int iteration) {
-        mergeBoundaries(List.of(steps.end(iteration)));
+        boundaries.merge(List.of(steps.end(iteration)));
     }
 
     @Override
@@ -374,6 +295,6 @@ public final class DashboardViewModel implements LiveEvents.Display {
     }
 
     Optional<LiveRun> live() {
-        return Optional.ofNullable(live);
+        return subscription.live();
     }
 }

@@ -2,6 +2,7 @@ package org.spinworkbench.ui.dashboard;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -68,13 +69,16 @@ public final class DashboardWindow {
             thread.setDaemon(true);
             return thread;
         });
-        this.viewModel = new DashboardViewModel(workspace, liveRuns, executor, Platform::runLater, work -> {
+        Executor drawing = work -> {
             try {
                 chartWriter.execute(work);
             } catch (RejectedExecutionException closed) {
                 // the window is gone: nothing draws the point any more
             }
-        }, messages, runId, System::nanoTime, onRunChanged);
+        };
+        this.viewModel = new DashboardViewModel(workspace, liveRuns,
+                new DashboardThreads(executor, Platform::runLater, drawing, System::nanoTime), messages, runId,
+                onRunChanged);
         this.charts = new ChartPanels(viewModel, messages, this::exportPng);
         if (owner != null) {
             stage.initOwner(owner);
@@ -165,7 +169,7 @@ public final class DashboardWindow {
         VBox.setVgrow(split, Priority.ALWAYS);
 
         Label message = label("dashboardMessage", "dashboard-muted");
-        message.textProperty().bind(viewModel.messageProperty());
+        message.textProperty().bind(viewModel.exports().messageProperty());
 
         VBox root = new VBox(8, heading, where, progress, toolbar(), split, message);
         root.setId("dashboardWindow");
@@ -224,7 +228,7 @@ public final class DashboardWindow {
     private void exportCsv() {
         assert Platform.isFxApplicationThread();
         exports.choose(stage, messages.get("dashboard.exportCsv"), "run-" + viewModel.runId() + "-curves.csv",
-                messages.get("dashboard.file.csv"), "csv").ifPresent(file -> viewModel.exportCsv(file, this::exportFailed));
+                messages.get("dashboard.file.csv"), "csv").ifPresent(file -> viewModel.exports().exportCsv(file, this::exportFailed));
     }
 
     private void exportPng(ChartPanel panel) {
@@ -235,7 +239,7 @@ public final class DashboardWindow {
             return;
         }
         var picture = panel.picture();
-        executor.execute(() -> ChartPictures.writePng(picture, target.get()), viewModel::exported,
+        executor.execute(() -> ChartPictures.writePng(picture, target.get()), viewModel.exports()::exported,
                 failure -> exportFailed(failure instanceof java.io.IOException ? Problems.describe(failure)
                         : ErrorMessages.describe(failure, messages)));
     }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import org.spinworkbench.runs.GlobalSteps;
@@ -24,6 +26,7 @@ import org.spinworkbench.runs.MetricRow;
  * global step a curve already has is dropped, so a run joined mid-way draws each step once.
  */
 final class RunCurves {
+    private final AtomicReference<Double> pendingSmoothing = new AtomicReference<>();
     /** The training metrics the dashboard always charts, in the order of its charts. */
     static final List<String> TRAINING_METRICS = List.of("loss", "rewards/real", "rewards/generated",
             "rewards/margins", "rewards/accuracies", "logps/real", "logps/generated", "learning_rate", "grad_norm");
@@ -111,6 +114,16 @@ final class RunCurves {
         requireWorkerThread();
         smoothing = new Ema(weight).weight();
         training.values().forEach(Curve::resmooth);
+    }
+
+    /**
+     * Smooths with {@code weight} on {@code writer}. A dragged slider asks many times: the
+     * writer smooths once, with the latest weight. Called from any thread.
+     */
+    void smoothLater(double weight, Executor writer) {
+        if (pendingSmoothing.getAndSet(weight) == null) {
+            writer.execute(() -> smoothWith(pendingSmoothing.getAndSet(null)));
+        }
     }
 
     synchronized double smoothing() {

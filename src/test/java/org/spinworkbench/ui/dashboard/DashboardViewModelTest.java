@@ -68,8 +68,9 @@ class DashboardViewModelTest {
     }
 
     private DashboardViewModel dashboard(long runId) throws Exception {
-        DashboardViewModel viewModel = new DashboardViewModel(workspace, liveRuns, new CurrentThreadTaskExecutor(), fx,
-                writer, messages, runId, System::nanoTime, runChanges::incrementAndGet);
+        DashboardViewModel viewModel = new DashboardViewModel(workspace, liveRuns,
+                new DashboardThreads(new CurrentThreadTaskExecutor(), fx, writer, System::nanoTime), messages, runId,
+                runChanges::incrementAndGet);
         onFx(() -> {
             viewModel.open();
             return null;
@@ -163,7 +164,7 @@ class DashboardViewModelTest {
         List<String> errors = new ArrayList<>();
 
         onFx(() -> {
-            viewModel.exportCsv(file, errors::add);
+            viewModel.exports().exportCsv(file, errors::add);
             return null;
         });
 
@@ -181,7 +182,7 @@ class DashboardViewModelTest {
                 .filter(p -> p.iteration() == 1).count();
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("loss,2,1," + (firstLength + 1) + ",")),
                 "iteration 2 continues the global step");
-        assertTrue(onFx(() -> viewModel.messageProperty().get()).contains("curves.csv"));
+        assertTrue(onFx(() -> viewModel.exports().messageProperty().get()).contains("curves.csv"));
     }
 
     @Test
