@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.spinworkbench.lm.hf.DType;
 import org.spinworkbench.runs.ExportPrecision;
 import org.spinworkbench.runs.IterationDatasets;
-import org.spinworkbench.runs.RunService;
+import org.spinworkbench.runs.ModelExports;
 import org.spinworkbench.runs.job.ClusterJobExport;
 import org.spinworkbench.store.Split;
 import org.spinworkbench.store.Workspace;
@@ -105,14 +105,14 @@ public final class ExportCommand implements Callable<Integer> {
         }
         try (Workspace open = workspace.open()) {
             if (output != null && adapterOnly) {
-                Path written = new RunService(open, ai.djl.Device.cpu()).exportAdapter(run, iteration, output, force);
+                Path written = new ModelExports(open).exportAdapter(run, iteration, output, force);
                 spec.commandLine().getOut().println("Exported the LoRA adapter of run " + run + " iteration "
                         + iteration + " to " + written + " (PEFT)");
             } else if (output != null) {
                 DType type = dtype != null ? DType.valueOf(dtype.strip().toUpperCase(java.util.Locale.ROOT))
                         : ExportPrecision.of(open.runs().findById(run).orElseThrow(() ->
                                 new IllegalArgumentException("No run " + run + " in " + open.folder() + ".")));
-                Path written = new RunService(open, ai.djl.Device.cpu()).export(run, iteration, output, type, force);
+                Path written = new ModelExports(open).export(run, iteration, output, type, force);
                 spec.commandLine().getOut().println("Exported run " + run + " iteration " + iteration + " to " + written
                         + " (" + type.name() + ")");
             }

@@ -11,6 +11,7 @@ import org.spinworkbench.lm.ComputeDevice;
 import org.spinworkbench.lm.hf.DType;
 import org.spinworkbench.lm.hf.RandomModels;
 import org.spinworkbench.runs.MergedBase;
+import org.spinworkbench.runs.ModelExports;
 import org.spinworkbench.runs.RunOutcome;
 import org.spinworkbench.runs.RunService;
 import org.spinworkbench.store.Workspace;
@@ -105,7 +106,8 @@ public final class SftCommand implements Callable<Integer> {
             RunOutcome outcome = runs.start(data.spec(base, config), session.reporter(1), session.cancellation());
             boolean completed = session.reportUnfinished(outcome);
             if (completed) {
-                runs.export(outcome.runId(), 1, output, DType.valueOf(dtype.toUpperCase(Locale.ROOT)));
+                new ModelExports(session.workspace()).export(outcome.runId(), 1, output,
+                        DType.valueOf(dtype.toUpperCase(Locale.ROOT)));
             }
             Map<String, Double> metrics = completed ? outcome.iterations().get(0).metrics() : null;
             if (json) {

@@ -7,6 +7,7 @@ import org.spinworkbench.lm.LoraConfig;
 import org.spinworkbench.lm.hf.BosPolicy;
 import org.spinworkbench.train.PromptFormat;
 import org.spinworkbench.train.TrainingConfig;
+import org.spinworkbench.train.TrainingConfigBuilder;
 import picocli.CommandLine.Option;
 
 /** The training settings shared by {@code spin} and {@code sft}; defaults from the SPIN recipes. */
@@ -105,7 +106,7 @@ public final class TrainingOptions {
      * The settings these options share between sft and spin, given on the command line, set on
      * {@code builder}, which holds the command's own (kind, iterations, sampling); then built.
      */
-    TrainingConfig config(TrainingConfig.Builder builder) {
+    TrainingConfig config(TrainingConfigBuilder builder) {
         builder.optRaw(raw).optFormat(promptFormat());
         set(epochs, builder::optEpochs);
         set(learningRate, builder::optLearningRate);

@@ -1,6 +1,5 @@
 package org.spinworkbench.train;
 
-import java.util.Objects;
 import java.util.Optional;
 import org.spinworkbench.lm.LoraConfig;
 
@@ -109,13 +108,13 @@ public record TrainingConfig(
     }
 
     /** A builder holding every default of a new SPIN run; {@code setKind} for another kind. */
-    public static Builder builder() {
-        return new Builder();
+    public static TrainingConfigBuilder builder() {
+        return new TrainingConfigBuilder();
     }
 
     /** A builder holding these settings, to change some of them. */
-    public Builder toBuilder() {
-        return new Builder(this);
+    public TrainingConfigBuilder toBuilder() {
+        return new TrainingConfigBuilder(this);
     }
 
     /** These settings with another batch size and template choice, for scoring a dataset. */
@@ -162,219 +161,6 @@ public record TrainingConfig(
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
-        }
-    }
-
-    /** Every setting with its default; {@link #build()} checks them together. */
-    public static final class Builder {
-        private Kind kind = Kind.SPIN;
-        private int iterations = DEFAULT_ITERATIONS;
-        private int epochs = DEFAULT_EPOCHS;
-        private double beta = DEFAULT_BETA;
-        private SpinLossKind loss = SpinLossKind.SIGMOID;
-        private double learningRate = DEFAULT_LEARNING_RATE;
-        private double weightDecay = DEFAULT_WEIGHT_DECAY;
-        private double warmupRatio = DEFAULT_WARMUP_RATIO;
-        private Schedule schedule = Schedule.LINEAR;
-        private int batchSize = DEFAULT_BATCH_SIZE;
-        private int gradientAccumulation = DEFAULT_GRADIENT_ACCUMULATION;
-        private double maxGradNorm = DEFAULT_MAX_GRAD_NORM;
-        private int maxLength = DEFAULT_MAX_LENGTH;
-        private int maxPromptLength = DEFAULT_MAX_PROMPT_LENGTH;
-        private int maxNewTokens = DEFAULT_MAX_NEW_TOKENS;
-        private double temperature = DEFAULT_TEMPERATURE;
-        private double topP = DEFAULT_TOP_P;
-        private boolean mixPrevious;
-        private boolean useDataGenerated;
-        private boolean raw;
-        private long seed = DEFAULT_SEED;
-        private int saveSteps = DEFAULT_SAVE_STEPS;
-        private PromptFormat format = PromptFormat.DEFAULT;
-        private double nllAlpha;
-        private double klAnchor;
-        private int opponents = 1;
-        private LoraConfig lora;
-        private boolean gradientCheckpointing;
-
-        private Builder() {
-        }
-
-        private Builder(TrainingConfig c) {
-            kind = c.kind;
-            iterations = c.iterations;
-            epochs = c.epochs;
-            beta = c.beta;
-            loss = c.loss;
-            learningRate = c.learningRate;
-            weightDecay = c.weightDecay;
-            warmupRatio = c.warmupRatio;
-            schedule = c.schedule;
-            batchSize = c.batchSize;
-            gradientAccumulation = c.gradientAccumulation;
-            maxGradNorm = c.maxGradNorm;
-            maxLength = c.maxLength;
-            maxPromptLength = c.maxPromptLength;
-            maxNewTokens = c.maxNewTokens;
-            temperature = c.temperature;
-            topP = c.topP;
-            mixPrevious = c.mixPrevious;
-            useDataGenerated = c.useDataGenerated;
-            raw = c.raw;
-            seed = c.seed;
-            saveSteps = c.saveSteps;
-            format = c.format;
-            nllAlpha = c.nllAlpha;
-            klAnchor = c.klAnchor;
-            opponents = c.opponents;
-            lora = c.lora;
-            gradientCheckpointing = c.gradientCheckpointing;
-        }
-
-        public Builder setKind(Kind kind) {
-            this.kind = Objects.requireNonNull(kind, "kind");
-            return this;
-        }
-
-        public Builder optIterations(int iterations) {
-            this.iterations = iterations;
-            return this;
-        }
-
-        public Builder optEpochs(int epochs) {
-            this.epochs = epochs;
-            return this;
-        }
-
-        public Builder optBeta(double beta) {
-            this.beta = beta;
-            return this;
-        }
-
-        public Builder optLoss(SpinLossKind loss) {
-            this.loss = Objects.requireNonNull(loss, "loss");
-            return this;
-        }
-
-        public Builder optLearningRate(double learningRate) {
-            this.learningRate = learningRate;
-            return this;
-        }
-
-        public Builder optWeightDecay(double weightDecay) {
-            this.weightDecay = weightDecay;
-            return this;
-        }
-
-        public Builder optWarmupRatio(double warmupRatio) {
-            this.warmupRatio = warmupRatio;
-            return this;
-        }
-
-        public Builder optSchedule(Schedule schedule) {
-            this.schedule = Objects.requireNonNull(schedule, "schedule");
-            return this;
-        }
-
-        public Builder optBatchSize(int batchSize) {
-            this.batchSize = batchSize;
-            return this;
-        }
-
-        public Builder optGradientAccumulation(int gradientAccumulation) {
-            this.gradientAccumulation = gradientAccumulation;
-            return this;
-        }
-
-        public Builder optMaxGradNorm(double maxGradNorm) {
-            this.maxGradNorm = maxGradNorm;
-            return this;
-        }
-
-        /** Most tokens of prompt + response, and most of them the prompt keeps when cutting. */
-        public Builder optLengths(int maxLength, int maxPromptLength) {
-            this.maxLength = maxLength;
-            this.maxPromptLength = maxPromptLength;
-            return this;
-        }
-
-        public Builder optMaxNewTokens(int maxNewTokens) {
-            this.maxNewTokens = maxNewTokens;
-            return this;
-        }
-
-        public Builder optTemperature(double temperature) {
-            this.temperature = temperature;
-            return this;
-        }
-
-        public Builder optTopP(double topP) {
-            this.topP = topP;
-            return this;
-        }
-
-        public Builder optMixPrevious(boolean mixPrevious) {
-            this.mixPrevious = mixPrevious;
-            return this;
-        }
-
-        public Builder optUseDataGenerated(boolean useDataGenerated) {
-            this.useDataGenerated = useDataGenerated;
-            return this;
-        }
-
-        public Builder optRaw(boolean raw) {
-            this.raw = raw;
-            return this;
-        }
-
-        public Builder optSeed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        public Builder optSaveSteps(int saveSteps) {
-            this.saveSteps = saveSteps;
-            return this;
-        }
-
-        public Builder optFormat(PromptFormat format) {
-            this.format = format;
-            return this;
-        }
-
-        public Builder optNllAlpha(double nllAlpha) {
-            this.nllAlpha = nllAlpha;
-            return this;
-        }
-
-        public Builder optKlAnchor(double klAnchor) {
-            this.klAnchor = klAnchor;
-            return this;
-        }
-
-        public Builder optOpponents(int opponents) {
-            this.opponents = opponents;
-            return this;
-        }
-
-        /** LoRA adapters instead of full fine-tuning; null trains every weight. */
-        public Builder optLora(LoraConfig lora) {
-            this.lora = lora;
-            return this;
-        }
-
-        /** Less memory for one more forward pass of the blocks a step; the same gradients. */
-        public Builder optGradientCheckpointing(boolean gradientCheckpointing) {
-            this.gradientCheckpointing = gradientCheckpointing;
-            return this;
-        }
-
-        /** @throws IllegalArgumentException naming the first setting that is out of range */
-        public TrainingConfig build() {
-            return new TrainingConfig(kind, iterations, epochs, beta, loss, learningRate, weightDecay, warmupRatio,
-                    schedule, batchSize, gradientAccumulation, maxGradNorm, maxLength, maxPromptLength, maxNewTokens,
-                    temperature, topP, mixPrevious, useDataGenerated, raw, seed, saveSteps, format, nllAlpha,
-                    klAnchor, opponents, lora, gradientCheckpointing);
         }
     }
 }

@@ -77,7 +77,7 @@ class RunServiceTest {
                     .getParent()).anyMatch(p -> p.getFileName().toString().startsWith("state-")),
                     "resumable checkpoints are removed once the iteration's model is saved");
 
-            Path exported = runs.export(runId, 2, dir.resolve("exported"), DType.F32);
+            Path exported = new ModelExports(workspace).export(runId, 2, dir.resolve("exported"), DType.F32);
             assertSameOutputs(outcome.iterations().get(1).checkpoint(), exported);
         }
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** The step count the wizard shows before a run is the count training then takes. */
 class OptimiserStepsTest {
-    private static TrainingConfig.Builder config() {
+    private static TrainingConfigBuilder config() {
         return TrainingConfig.builder().optIterations(3).optEpochs(2).optBatchSize(4).optGradientAccumulation(2);
     }
 

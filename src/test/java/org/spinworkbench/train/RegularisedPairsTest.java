@@ -144,7 +144,7 @@ class RegularisedPairsTest {
         return new PairBuilder(model, config, TrainingListener.NONE, new Cancellation());
     }
 
-    private static TrainingConfig.Builder config() {
+    private static TrainingConfigBuilder config() {
         return TinyRuns.config(2, 0).toBuilder();
     }
 

@@ -1,6 +1,5 @@
 package org.spinworkbench.ui.demo;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
@@ -8,8 +7,6 @@ import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,7 +21,6 @@ import org.spinworkbench.train.Phase;
 import org.spinworkbench.train.TrainingListener;
 import org.spinworkbench.ui.common.ErrorMessages;
 import org.spinworkbench.ui.common.Messages;
-import org.spinworkbench.ui.common.PhaseEta;
 
 /**
  * The workshop demo window's state: SPIN on the bundled model, then the control (continued
@@ -53,8 +49,7 @@ public final class DemoViewModel {
     private final Messages messages;
     private final Executor runner;
     private final Executor fx;
-    private final PhaseEta eta;
-    private final DemoTimeLeft timeLeft;
+    private final DemoProgress progress;
     /** No run: run ids start at 1. */
     public static final long NO_RUN = 0;
 
@@ -64,13 +59,6 @@ public final class DemoViewModel {
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.READY);
     private final BooleanBinding busy = Bindings.createBooleanBinding(() -> state.get().busy(), state);
-    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper iterationText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper phaseText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper etaText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper totalEtaText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Long> runId = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObservableList<String> log = FXCollections.observableArrayList();
@@ -95,8 +83,7 @@ public final class DemoViewModel {
         this.messages = messages;
         this.runner = runner;
         this.fx = fx;
-        this.eta = new PhaseEta(nanoClock);
-        this.timeLeft = new DemoTimeLeft(iterations, nanoClock);
+        this.progress = new DemoProgress(messages, iterations, nanoClock);
         this.onRunsChanged = onRunsChanged;
     }
 
@@ -120,36 +107,9 @@ public final class DemoViewModel {
         return busy;
     }
 
-    /** The phase of the current iteration; null before the first one starts and after the run. */
-    public ReadOnlyObjectProperty<Phase> phaseProperty() {
-        return phase.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty iterationTextProperty() {
-        return iterationText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty phaseTextProperty() {
-        return phaseText.getReadOnlyProperty();
-    }
-
-    /** Share of the current phase done, in [0, 1]; -1 (indeterminate) while nothing is counted. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    /** "12 / 40" units of the current phase. */
-    public ReadOnlyStringProperty progressTextProperty() {
-        return progressText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty etaTextProperty() {
-        return etaText.getReadOnlyProperty();
-    }
-
-    /** "About 3 min 20 s left in the demo": both arms; empty until the first iteration has shown how long things take. */
-    public ReadOnlyStringProperty totalEtaTextProperty() {
-        return totalEtaText.getReadOnlyProperty();
+    /** Where the demo is: arm, iteration, phase, share done and the time left. */
+    public DemoProgress progress() {
+        return progress;
     }
 
     /** The run going now (SPIN's, then the control's), or the last one; null until the first is recorded. */
@@ -194,7 +154,7 @@ public final class DemoViewModel {
         Cancellation requested = new Cancellation();
         cancellation = requested;
         state.set(State.RUNNING);
-        phaseText.set(messages.get("demo.preparing"));
+        progress.preparing();
         runner.execute(() -> {
             try {
                 RunOutcome spin = launcher.run(DemoRecipe.Arm.SPIN, events(DemoRecipe.Arm.SPIN), this::recorded,
@@ -242,12 +202,6 @@ public final class DemoViewModel {
         results.clear();
         log.clear();
         message.set("");
-        iterationText.set("");
-        phase.set(null);
-        progress.set(-1);
-        progressText.set("");
-        etaText.set("");
-        totalEtaText.set("");
         runId.set(null);
     }
 
@@ -265,20 +219,11 @@ public final class DemoViewModel {
     }
 
     private void finish(State end, String text) {
-        phase.set(null);
-        phaseText.set(messages.get(switch (end) {
+        progress.ended(switch (end) {
             case FINISHED -> "demo.state.finished";
             case CANCELLED -> "demo.state.cancelled";
             default -> "demo.state.failed";
-        }));
-        if (end == State.FINISHED) {
-            progress.set(1);
-            progressText.set("");
-        } else if (progress.get() < 0) {
-            progress.set(0);
-        }
-        etaText.set("");
-        totalEtaText.set("");
+        }, end == State.FINISHED);
         message.set(text);
         state.set(end);
         onRunsChanged.accept(spinRun == null ? NO_RUN : spinRun);
@@ -307,30 +252,6 @@ public final class DemoViewModel {
         return results.stream().filter(which).findFirst().orElse(null);
     }
 
-    private String phaseName(Phase value) {
-        return switch (value) {
-            case GENERATING -> messages.get("demo.phase.generating");
-            case SCORING -> messages.get("demo.phase.scoring");
-            case TRAINING -> messages.get("demo.phase.training");
-            case EVALUATING -> messages.get("demo.phase.evaluating");
-        };
-    }
-
-    private static String twoDigits(long value) {
-        return value < 10 ? "0" + value : Long.toString(value);
-    }
-
-    private String remaining(Duration left) {
-        return messages.get("demo.eta.phase", remainingText(left));
-    }
-
-    /** "40 s" or "3 min 05 s". */
-    private String remainingText(Duration left) {
-        long seconds = Math.max(1, Math.round(left.toMillis() / 1000.0));
-        return seconds < 60 ? messages.get("demo.duration.seconds", seconds)
-                : messages.get("demo.duration.minutes", seconds / 60, twoDigits(seconds % 60));
-    }
-
     /** One arm's events, already on the FX thread. */
     private final class Events implements TrainingListener {
         private final DemoRecipe.Arm arm;
@@ -341,29 +262,12 @@ public final class DemoViewModel {
 
         @Override
         public void phaseStarted(int iteration, Phase started) {
-            iterationText.set(arm == DemoRecipe.Arm.SPIN ? messages.get("demo.iteration", iteration, iterations)
-                    : messages.get("demo.control"));
-            phase.set(started);
-            phaseText.set(phaseName(started));
-            progress.set(0);
-            progressText.set("");
-            etaText.set(messages.get("demo.eta.estimating"));
-            eta.restart();
-            timeLeft.phaseStarted(arm, iteration, started);
-            showTimeLeft();
+            progress.phaseStarted(arm, iteration, started);
         }
 
         @Override
         public void progress(int iteration, Phase current, int done, int total) {
-            if (current != phase.get()) {
-                phaseStarted(iteration, current);
-            }
-            progress.set(total > 0 ? Math.min(1.0, (double) done / total) : -1);
-            progressText.set(messages.get("demo.progress", done, total));
-            etaText.set(eta.remaining(done, total).map(DemoViewModel.this::remaining)
-                    .orElse(messages.get("demo.eta.estimating")));
-            timeLeft.progress(total > 0 ? (double) done / total : 0);
-            showTimeLeft();
+            progress.progress(arm, iteration, current, done, total);
         }
 
         @Override
@@ -387,10 +291,5 @@ public final class DemoViewModel {
                 log.remove(0, log.size() - LOG_LINES);
             }
         }
-    }
-
-    private void showTimeLeft() {
-        totalEtaText.set(timeLeft.remaining().map(left -> messages.get("demo.eta.total", remainingText(left)))
-                .orElse(""));
     }
 }

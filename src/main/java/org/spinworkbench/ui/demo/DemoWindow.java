@@ -81,26 +81,26 @@ public final class DemoWindow {
         Label explanation = label(messages.get("demo.explanation"), "demoExplanation", "demo-text");
 
         Label iteration = label("", "demoIteration", "demo-iteration");
-        iteration.textProperty().bind(viewModel.iterationTextProperty());
+        iteration.textProperty().bind(viewModel.progress().iterationTextProperty());
         Label phase = label("", "demoPhase", "demo-phase");
-        phase.textProperty().bind(viewModel.phaseTextProperty());
+        phase.textProperty().bind(viewModel.progress().phaseTextProperty());
         HBox where = new HBox(12, iteration, phase);
         where.setAlignment(Pos.BASELINE_LEFT);
 
         ProgressBar bar = new ProgressBar(0);
         bar.setId("demoProgress");
         bar.setMaxWidth(Double.MAX_VALUE);
-        bar.progressProperty().bind(viewModel.progressProperty());
+        bar.progressProperty().bind(viewModel.progress().progressProperty());
         bar.visibleProperty().bind(viewModel.stateProperty().isNotEqualTo(DemoViewModel.State.READY));
         HBox.setHgrow(bar, Priority.ALWAYS);
         Label counted = label("", "demoProgressText", "demo-muted");
-        counted.textProperty().bind(viewModel.progressTextProperty());
+        counted.textProperty().bind(viewModel.progress().progressTextProperty());
         Label eta = label("", "demoEta", "demo-muted");
-        eta.textProperty().bind(viewModel.etaTextProperty());
+        eta.textProperty().bind(viewModel.progress().etaTextProperty());
         counted.setMinWidth(Region.USE_PREF_SIZE);
         eta.setMinWidth(Region.USE_PREF_SIZE);
         Label total = label("", "demoTotalEta", "demo-muted");
-        total.textProperty().bind(viewModel.totalEtaTextProperty());
+        total.textProperty().bind(viewModel.progress().totalEtaTextProperty());
         total.setMinWidth(Region.USE_PREF_SIZE);
         HBox progress = new HBox(10, bar, counted, eta, total);
         progress.setAlignment(Pos.CENTER_LEFT);

@@ -23,12 +23,12 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.StringConverter;
 import org.spinworkbench.lm.hf.DType;
-import org.spinworkbench.runs.RunService;
+import org.spinworkbench.runs.ModelExports;
 import org.spinworkbench.store.Split;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.ui.common.Alerts;
-import org.spinworkbench.ui.common.DesktopOpener;
 import org.spinworkbench.ui.common.AppIcons;
+import org.spinworkbench.ui.common.DesktopOpener;
 import org.spinworkbench.ui.common.Messages;
 import org.spinworkbench.ui.common.OwnThreadExecutor;
 import org.spinworkbench.ui.common.SafeConfirmation;
@@ -54,8 +54,7 @@ public final class ExportDialog {
     public ExportDialog(Stage owner, Workspace workspace, TaskExecutor executor, Messages messages, long runId,
                         Device device) {
         this(owner, new ExportViewModel(workspace, executor, new OwnThreadExecutor(), messages, runId,
-                (run, iteration, output, dtype, replace) -> new RunService(workspace, Device.cpu())
-                        .export(run, iteration, output, dtype, replace)), messages,
+                new ModelExports(workspace)::export), messages,
                 dialog -> ClusterJobDialog.exporting(dialog, workspace, executor, messages, device, runId).show());
     }
 

@@ -6,7 +6,7 @@ import org.spinworkbench.lm.hf.DType;
 
 /**
  * Writes the model an iteration of a run produced as a Hugging Face folder, replacing a folder
- * that has files only when {@code replace} ({@code RunService::export}).
+ * that has files only when {@code replace} ({@code ModelExports::export}).
  */
 @FunctionalInterface
 public interface ModelExporter {

@@ -61,21 +61,21 @@ class DemoViewModelTest {
     void bothArmsRunForRealAndShowTheirPhasesProgressScoresAndAHeadlineThatComparesThem() throws Exception {
         DemoViewModel demo = demo(TinyDemoRun.launcher(workspace, folder));
         List<String> phases = new ArrayList<>();
-        demo.phaseProperty().addListener((o, before, now) -> {
+        demo.progress().phaseProperty().addListener((o, before, now) -> {
             if (now != null) {
-                phases.add(demo.iterationTextProperty().get() + ": " + now);
+                phases.add(demo.progress().iterationTextProperty().get() + ": " + now);
             }
         });
         List<Double> trainingProgress = new ArrayList<>();
-        demo.progressProperty().addListener((o, before, now) -> {
-            if (demo.phaseProperty().get() == Phase.TRAINING) {
+        demo.progress().progressProperty().addListener((o, before, now) -> {
+            if (demo.progress().phaseProperty().get() == Phase.TRAINING) {
                 trainingProgress.add(now.doubleValue());
             }
         });
         List<String> etas = new ArrayList<>();
-        demo.etaTextProperty().addListener((o, before, now) -> etas.add(now));
+        demo.progress().etaTextProperty().addListener((o, before, now) -> etas.add(now));
         List<String> totals = new ArrayList<>();
-        demo.totalEtaTextProperty().addListener((o, before, now) -> totals.add(now));
+        demo.progress().totalEtaTextProperty().addListener((o, before, now) -> totals.add(now));
         List<Long> runIds = new ArrayList<>();
         demo.runIdProperty().addListener((o, before, now) -> runIds.add(now));
         List<State> states = new ArrayList<>();
@@ -118,9 +118,9 @@ class DemoViewModelTest {
         assertEquals("Held-out accuracy: base model " + base + " %, after 2 iterations of self-play " + spin
                 + " %, continued SFT with as many passes " + sft + " %. On this run, " + verdict,
                 demo.messageProperty().get());
-        assertEquals("Finished", demo.phaseTextProperty().get());
-        assertEquals(1.0, demo.progressProperty().get());
-        assertEquals("", demo.etaTextProperty().get());
+        assertEquals("Finished", demo.progress().phaseTextProperty().get());
+        assertEquals(1.0, demo.progress().progressProperty().get());
+        assertEquals("", demo.progress().etaTextProperty().get());
         assertFalse(demo.log().isEmpty(), "the run's log lines are shown");
         assertEquals(3, runsEnded.get(), "the explorer is refreshed as each run is recorded, and at the end");
         assertEquals(2, runIds.size(), "the SPIN run, then the control: " + runIds);
@@ -133,7 +133,7 @@ class DemoViewModelTest {
         DemoViewModel demo = demo(TinyDemoRun.launcher(workspace, folder));
         List<State> states = new ArrayList<>();
         demo.stateProperty().addListener((o, before, now) -> states.add(now));
-        demo.phaseProperty().addListener((o, before, now) -> {
+        demo.progress().phaseProperty().addListener((o, before, now) -> {
             if (now == Phase.GENERATING) {
                 demo.cancel(); // as the Cancel button would, while the engine works
             }
@@ -144,7 +144,7 @@ class DemoViewModelTest {
         assertEquals(List.of(State.RUNNING, State.CANCELLING, State.CANCELLED), states);
         assertEquals("The demo was stopped. What it finished is kept in the project \"Workshop demo\".",
                 demo.messageProperty().get());
-        assertEquals("Stopped", demo.phaseTextProperty().get());
+        assertEquals("Stopped", demo.progress().phaseTextProperty().get());
         assertEquals(List.of(0), demo.results().stream().map(DemoResult::iteration).toList(),
                 "only the base model was scored; the control never started");
         assertEquals(2, runsEnded.get(), "the SPIN run was recorded, then it ended");
@@ -187,14 +187,14 @@ class DemoViewModelTest {
         demo.start(); // returns at once: the calling (FX) thread never waits on the engine
         Runnable first = fxQueue.poll(10, TimeUnit.SECONDS);
         assertNotNull(first, "the run posts its events");
-        assertNull(demo.phaseProperty().get(), "nothing changes until the FX thread applies it");
+        assertNull(demo.progress().phaseProperty().get(), "nothing changes until the FX thread applies it");
         first.run();
         for (int i = 0; i < 2; i++) {
             fxQueue.poll(10, TimeUnit.SECONDS).run();
         }
-        assertEquals(Phase.TRAINING, demo.phaseProperty().get());
-        assertEquals(0.75, demo.progressProperty().get());
-        assertEquals("3 / 4", demo.progressTextProperty().get());
+        assertEquals(Phase.TRAINING, demo.progress().phaseProperty().get());
+        assertEquals(0.75, demo.progress().progressProperty().get());
+        assertEquals("3 / 4", demo.progress().progressTextProperty().get());
         assertEquals(1, demo.results().size());
         assertEquals(State.RUNNING, demo.stateProperty().get());
 

@@ -25,7 +25,7 @@ import org.spinworkbench.data.Example;
 import org.spinworkbench.data.ProblemPolicy;
 import org.spinworkbench.lm.hf.DType;
 import org.spinworkbench.lm.hf.PretrainedModel;
-import org.spinworkbench.runs.RunService;
+import org.spinworkbench.runs.ModelExports;
 import org.spinworkbench.runs.TinyRuns;
 import org.spinworkbench.store.Sample;
 import org.spinworkbench.store.Split;
@@ -65,7 +65,7 @@ class ExportViewModelTest {
     }
 
     private ExportViewModel viewModel() {
-        RunService runs = new RunService(workspace, Device.cpu());
+        ModelExports runs = new ModelExports(workspace);
         return viewModel(runs::export);
     }
 
