@@ -76,8 +76,9 @@ public final class ExportViewModel {
         this.models = models;
         canExportModel = Bindings.createBooleanBinding(() -> !busy.get() && iteration.get() != null
                 && iteration.get().hasModel() && !modelFolder.get().isBlank(), busy, iteration, modelFolder);
-        canExportDataset = Bindings.createBooleanBinding(() -> !busy.get() && pairsOf(iteration.get(), split.get()) > 0
-                && !datasetFile.get().isBlank(), busy, iteration, split, datasetFile);
+        canExportDataset = Bindings.createBooleanBinding(() -> !busy.get() && iteration.get() != null
+                && iteration.get().pairs(split.get()) > 0 && !datasetFile.get().isBlank(),
+                busy, iteration, split, datasetFile);
     }
 
     // Properties
@@ -152,16 +153,7 @@ public final class ExportViewModel {
 
     /** "Iteration 2 — model, 9 + 3 pairs", as the iteration list shows it. */
     public String describe(ExportableIteration choice) {
-        if (choice == null) {
-            return "";
-        }
-        if (!choice.hasModel()) {
-            return messages.get("export.iteration.pairsOnly", choice.iteration(), choice.trainingPairs(),
-                    choice.heldOutPairs());
-        }
-        return choice.hasPairs()
-                ? messages.get("export.iteration.both", choice.iteration(), choice.trainingPairs(), choice.heldOutPairs())
-                : messages.get("export.iteration.modelOnly", choice.iteration());
+        return choice == null ? "" : choice.describe(messages);
     }
 
     // Commands
@@ -302,12 +294,5 @@ public final class ExportViewModel {
             fail(messages.get(failedKey), messages.get("export.error.invalidPath", text));
             return null;
         }
-    }
-
-    private static int pairsOf(ExportableIteration choice, Split which) {
-        if (choice == null || which == null) {
-            return 0;
-        }
-        return which == Split.TRAIN ? choice.trainingPairs() : choice.heldOutPairs();
     }
 }

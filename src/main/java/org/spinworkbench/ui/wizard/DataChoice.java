@@ -3,6 +3,7 @@ package org.spinworkbench.ui.wizard;
 import java.nio.file.Path;
 import org.spinworkbench.data.DatasetFormat;
 import org.spinworkbench.data.ProblemPolicy;
+import org.spinworkbench.runs.RunSpec;
 
 /**
  * The data a run trains and evaluates on, as the dataset step settled it.
@@ -16,4 +17,15 @@ import org.spinworkbench.data.ProblemPolicy;
  */
 public record DataChoice(Path dataset, DatasetFormat format, SplitChoice split, Path evalDataset, double evalFraction,
                          int evalSize, ProblemPolicy policy, boolean raw, Path accuracyData) {
+    /**
+     * The choice of files {@code found} checked, split as {@code split} says: {@code fraction}
+     * or {@code size} as typed (already judged valid) where that split uses them.
+     */
+    static DataChoice of(DatasetCheck found, SplitChoice split, String fraction, String size, ProblemPolicy policy,
+                         boolean raw) {
+        return new DataChoice(found.train().file(), found.train().format(), split,
+                split == SplitChoice.EVAL_FILE ? found.eval().file() : null,
+                split == SplitChoice.FRACTION ? Double.parseDouble(fraction.strip()) : RunSpec.DEFAULT_EVAL_FRACTION,
+                split == SplitChoice.SIZE ? Integer.parseInt(size.strip()) : 0, policy, raw, found.accuracyFile());
+    }
 }

@@ -6,26 +6,20 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.spinworkbench.data.DatasetFormat;
+import org.spinworkbench.data.ProblemPolicy;
 import org.spinworkbench.data.PromptTurns;
 import org.spinworkbench.lm.hf.BosPolicy;
-import org.spinworkbench.train.PromptFormat;
-import org.spinworkbench.data.DatasetFormat;
-import org.spinworkbench.data.DatasetProblem;
-import org.spinworkbench.data.ProblemPolicy;
-import org.spinworkbench.lm.hf.ChatTemplate;
 import org.spinworkbench.runs.RunSpec;
+import org.spinworkbench.train.PromptFormat;
 import org.spinworkbench.ui.common.Messages;
 import org.spinworkbench.ui.common.TaskExecutor;
 
@@ -57,22 +51,13 @@ public final class DatasetStepViewModel {
     private final ObjectProperty<BosPolicy> bos = new SimpleObjectProperty<>(BosPolicy.TOKENIZER);
     private final ObjectProperty<PromptTurns> turns = new SimpleObjectProperty<>(PromptTurns.CONVERSATION);
 
-    private final ReadOnlyObjectWrapper<DatasetCheck> check = new ReadOnlyObjectWrapper<>();
     private Runnable onDemoChosen = () -> { };
     /** While another training file is being chosen, the format goes back to detection without a read of its own. */
     private boolean choosingFile;
-    private int trainingExamples;
-    private final ObservableList<String> problems = FXCollections.observableArrayList();
-    private final ObservableList<PreviewRow> preview = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper splitText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper usable = new ReadOnlyBooleanWrapper();
-    private final BooleanBinding valid = usable.and(checking.not());
+    private final DataCheckResults results;
     private long checks;
     /** What the last check read, so committing an unchanged field does not read the files again. */
-    private String requested;
+    private DataCheckRequest requested;
 
     /** {@code model} is the model step's choice, whose chat template renders the preview. */
     public DatasetStepViewModel(TaskExecutor executor, Messages messages, DatasetInspector inspector,
@@ -82,6 +67,7 @@ public final class DatasetStepViewModel {
         this.inspector = inspector;
         this.model = model;
         this.demoTasks = demoTasks;
+        this.results = new DataCheckResults(messages);
         format.addListener((observable, before, now) -> {
             if (!choosingFile) {
                 check();
@@ -168,98 +154,91 @@ public final class DatasetStepViewModel {
     }
 
     public ReadOnlyObjectProperty<DatasetCheck> checkProperty() {
-        return check.getReadOnlyProperty();
+        return results.check.getReadOnlyProperty();
     }
 
     /** Every row left out, with its file's line or row number. */
     public ObservableList<String> problems() {
-        return problems;
+        return results.problems;
     }
 
     public ObservableList<PreviewRow> preview() {
-        return preview;
+        return results.preview;
     }
 
     /** Format, rows read and examples, in one sentence per file. */
     public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
+        return results.summary.getReadOnlyProperty();
     }
 
     /** "10 training and 2 held-out examples". */
     public ReadOnlyStringProperty splitTextProperty() {
-        return splitText.getReadOnlyProperty();
+        return results.splitText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return results.error.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty checkingProperty() {
-        return checking.getReadOnlyProperty();
+        return results.checking.getReadOnlyProperty();
     }
 
     public BooleanBinding validProperty() {
-        return valid;
+        return results.valid;
     }
 
     // Commands
 
     /** Reads the chosen files again and judges them. */
     public void check() {
-        String data = dataFile.get().strip();
-        String eval = evalFile.get().strip();
-        String accuracy = accuracyFile.get().strip();
-        boolean withEval = split.get() == SplitChoice.EVAL_FILE && !eval.isEmpty();
-        DatasetFormat named = format.get();
-        boolean asIs = raw.get();
-        PromptTurns promptTurns = turns.get();
         ModelSummary chosen = model.getValue();
         if (chosen == null) {
             return; // the preview needs the model's chat template; the model step comes first anyway
         }
-        String request = String.join("\n", data, withEval ? eval : "", accuracy, String.valueOf(named), String.valueOf(asIs),
-                promptTurns.id(), chosen.folder().toString());
-        if (request.equals(requested) && (checking.get() || check.get() != null)) {
-            if (!checking.get()) {
+        String eval = evalFile.get().strip();
+        DataCheckRequest request = new DataCheckRequest(dataFile.get().strip(),
+                split.get() == SplitChoice.EVAL_FILE && !eval.isEmpty() ? eval : "", accuracyFile.get().strip(),
+                format.get(), raw.get(), turns.get(), chosen);
+        if (request.equals(requested) && (results.checking.get() || results.check.get() != null)) {
+            if (!results.checking.get()) {
                 judge(); // same files, but perhaps another split
             }
             return;
         }
         requested = request;
         long ticket = ++checks;
-        clear();
-        if (data.isEmpty()) {
-            checking.set(false);
-            error.set(messages.get("wizard.data.required"));
+        results.clear();
+        if (request.data().isEmpty()) {
+            results.checking.set(false);
+            results.error.set(messages.get("wizard.data.required"));
             return;
         }
-        ChatTemplate template = chosen.template();
-        checking.set(true);
-        executor.execute(() -> inspector.check(Path.of(data), withEval ? Path.of(eval) : null, named, template, asIs,
-                        promptTurns, accuracy.isEmpty() ? null : Path.of(accuracy)),
+        results.checking.set(true);
+        executor.execute(() -> request.run(inspector),
                 found -> {
                     if (ticket == checks) {
-                        checking.set(false);
-                        show(found);
+                        results.checking.set(false);
+                        results.show(found, policy.get(), split.get(), fraction.get(), size.get());
                     }
                 }, failure -> {
                     if (ticket == checks) {
-                        checking.set(false);
+                        results.checking.set(false);
                         requested = null;
-                        error.set(LaunchErrors.describe(failure, messages));
+                        results.error.set(LaunchErrors.describe(failure, messages));
                     }
                 });
+    }
+
+    /** Told when the bundled demo tasks are chosen (the wizard then loads the demo's settings). */
+    public void setOnDemoChosen(Runnable onDemoChosen) {
+        this.onDemoChosen = onDemoChosen;
     }
 
     /**
      * Chooses the bundled demo tasks: their training file, with their test file to evaluate on
      * and to score task accuracy on, as the workshop demo does.
      */
-    /** Told when the bundled demo tasks are chosen (the wizard then loads the demo's settings). */
-    public void setOnDemoChosen(Runnable onDemoChosen) {
-        this.onDemoChosen = onDemoChosen;
-    }
-
     public void useDemoTasks() {
         executor.execute(demoTasks, folder -> {
             onDemoChosen.run();
@@ -271,67 +250,30 @@ public final class DatasetStepViewModel {
             } else {
                 split.set(SplitChoice.EVAL_FILE); // reads the files
             }
-        }, failure -> error.set(LaunchErrors.describe(failure, messages)));
+        }, failure -> results.error.set(LaunchErrors.describe(failure, messages)));
     }
 
     /** The files and choices of an earlier run; they are read once the model is known. */
     public void startFrom(RunSpec previous) {
-        dataFile.set(previous.dataset());
-        evalFile.set(previous.evalDataset() == null ? "" : previous.evalDataset());
-        format.set(previous.datasetFormat() == null ? null : DatasetFormat.valueOf(previous.datasetFormat()));
-        split.set(previous.evalDataset() != null ? SplitChoice.EVAL_FILE
-                : previous.evalSize() > 0 ? SplitChoice.SIZE : SplitChoice.FRACTION);
-        if (previous.evalSize() > 0) {
-            size.set(Integer.toString(previous.evalSize()));
-        }
-        fraction.set(Parameter.decimal(previous.evalFraction()));
-        policy.set(previous.skipBadRows() ? ProblemPolicy.SKIP : ProblemPolicy.STOP);
-        raw.set(previous.training().raw());
-        bos.set(previous.training().format().bos());
-        turns.set(previous.training().format().turns());
-        accuracyFile.set(previous.accuracyData() == null ? "" : previous.accuracyData());
+        PreviousData.fill(this, previous);
     }
 
     /** How many examples the run will train on as the data is chosen now; 0 until it is usable. */
     public int trainingExamples() {
-        return trainingExamples;
+        return results.trainingExamples();
     }
 
     /** The data as chosen; only when {@link #validProperty()} holds. */
     public DataChoice choice() {
-        DatasetCheck found = check.get();
-        if (found == null || !valid.get()) {
+        DatasetCheck found = results.check.get();
+        if (found == null || !results.valid.get()) {
             throw new IllegalStateException("The data has not passed its check.");
         }
-        SplitChoice choice = split.get();
-        return new DataChoice(found.train().file(), found.train().format(), choice,
-                choice == SplitChoice.EVAL_FILE ? found.eval().file() : null,
-                choice == SplitChoice.FRACTION ? Double.parseDouble(fraction.get().strip()) : RunSpec.DEFAULT_EVAL_FRACTION,
-                choice == SplitChoice.SIZE ? Integer.parseInt(size.get().strip()) : 0, policy.get(), raw.get(),
-                found.accuracyFile());
+        return DataChoice.of(found, split.get(), fraction.get(), size.get(), policy.get(), raw.get());
     }
 
-    private void show(DatasetCheck found) {
-        check.set(found);
-        problems.setAll(found.problems().stream().map(DatasetProblem::message).toList());
-        preview.setAll(found.preview());
-        summary.set(found.describe(messages));
-        judge();
-    }
-
-    /** Decides, from the files already read, whether a run could start on them as chosen. */
     private void judge() {
-        DatasetCheck found = check.get();
-        if (found == null) {
-            usable.set(false);
-            splitText.set("");
-            return;
-        }
-        DataVerdict verdict = DataVerdict.of(found, policy.get(), split.get(), fraction.get(), size.get(), messages);
-        trainingExamples = verdict.trainingExamples();
-        error.set(verdict.problem());
-        splitText.set(verdict.splitText());
-        usable.set(verdict.usable());
+        results.judge(policy.get(), split.get(), fraction.get(), size.get());
     }
 
     /**
@@ -351,17 +293,7 @@ public final class DatasetStepViewModel {
     private void forget() {
         checks++;
         requested = null;
-        checking.set(false);
-        clear();
-    }
-
-    private void clear() {
-        check.set(null);
-        problems.clear();
-        preview.clear();
-        summary.set("");
-        splitText.set("");
-        error.set("");
-        usable.set(false);
+        results.checking.set(false);
+        results.clear();
     }
 }
