@@ -5,6 +5,7 @@ import java.util.function.LongPredicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import org.spinworkbench.store.Workspace;
+import org.spinworkbench.ui.common.ErrorMessages;
 import org.spinworkbench.ui.common.Messages;
 import org.spinworkbench.ui.common.TaskExecutor;
 import org.spinworkbench.ui.common.UiSettings;
@@ -22,9 +23,15 @@ public final class MainViewModel {
     private final ProjectOverviewViewModel overview;
     private final ProjectRunsViewModel runs;
     private final ObjectBinding<Centre> centre;
+    private final Workspace workspace;
+    private final TaskExecutor executor;
+    private final Messages messages;
 
     /** {@code live} tells whether a run id is training in this window now. */
     public MainViewModel(Workspace workspace, TaskExecutor executor, Messages messages, ZoneId zone, LongPredicate live) {
+        this.workspace = workspace;
+        this.executor = executor;
+        this.messages = messages;
         status = new StatusBarViewModel(messages, workspace.folder().toString());
         // where the window's runs compute: the device chosen in the settings
         status.detectDevice(executor, () -> new UiSettings(workspace.settings()).device().select());
@@ -80,4 +87,17 @@ public final class MainViewModel {
         return explorer.selectedProject() == null ? Centre.NO_SELECTION : Centre.PROJECT;
     }
 
+
+    /**
+     * Lists the project named {@code name}, selected, once the workspace has it (a run just
+     * recorded it), with run {@code runId} selected in its overview when not null.
+     */
+    public void showProject(String name, Long runId) {
+        if (runId != null) {
+            runs.selectWhenListed(runId);
+        }
+        executor.execute(() -> workspace.projects().find(name),
+                found -> found.ifPresentOrElse(explorer::refresh, () -> explorer.reload(null)),
+                failure -> status.report(messages.get("status.loadFailed", ErrorMessages.describe(failure, messages))));
+    }
 }

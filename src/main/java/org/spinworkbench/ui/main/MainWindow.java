@@ -2,7 +2,6 @@ package org.spinworkbench.ui.main;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -10,7 +9,6 @@ import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import org.spinworkbench.io.Problems;
 import org.spinworkbench.runs.DemoRecipe;
@@ -18,7 +16,6 @@ import org.spinworkbench.runs.LiveRun;
 import org.spinworkbench.runs.LiveRuns;
 import org.spinworkbench.runs.RunService;
 import org.spinworkbench.store.Project;
-import org.spinworkbench.store.RunStatus;
 import org.spinworkbench.store.SavedWorkspaceFolder;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.ui.about.AboutDialog;
@@ -45,14 +42,13 @@ import org.spinworkbench.ui.project.RunScreens;
 import org.spinworkbench.ui.settings.SettingsChanges;
 import org.spinworkbench.ui.settings.SettingsDialog;
 import org.spinworkbench.ui.settings.SettingsViewModel;
-import org.spinworkbench.ui.wizard.TrainingWizard;
 
 /**
  * The main window on an open workspace. Its content is built for one language; changing the
  * language in the settings builds it again, keeping the selected project. The geometry is
  * saved when the window hides and restored the next time.
  */
-public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
+public final class MainWindow implements MainMenuBar.WindowActions {
     private final Stage stage;
     private final Workspace workspace;
     private final TaskExecutor executor;
@@ -65,6 +61,7 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
     private MainViewModel viewModel;
     private DemoViewModel demo;
     private DemoWindow demoWindow;
+    private final RunWindows screens;
 
     public MainWindow(Stage stage, Workspace workspace, TaskExecutor executor, Locale systemLocale) {
         this(stage, workspace, executor, systemLocale, WorkspaceDemoLauncher::new);
@@ -83,6 +80,8 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
         this.liveRuns = new LiveRuns(workspace, () -> new RunService(workspace, settings.device().select().device()));
         this.demoLauncher = demoLaunchers.apply(liveRuns);
         liveRuns.onStart(this::reportWhileTraining);
+        this.screens = new RunWindows(stage, workspace, liveRuns, executor, () -> messages,
+                () -> viewModel.runs().refresh());
     }
 
     /** The status bar says a run trains, not "Ready", until it ends, and then how it ended. */
@@ -90,18 +89,13 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
         run.runId().thenAccept(id -> Platform.runLater(() ->
                 viewModel.status().report(messages.get("status.training", id, run.project()))));
         run.outcome().whenComplete((outcome, failure) -> Platform.runLater(() -> viewModel.status().report(
-                outcome != null ? messages.get("status.runEnded", outcome.runId(), ended(outcome.status()))
-                        : messages.get("status.runFailed", ErrorMessages.describe(
-                                failure instanceof Exception e ? e : new IllegalStateException(failure), messages)))));
-    }
-
-    private String ended(RunStatus status) {
-        return switch (status) {
-            case COMPLETED -> messages.get("status.runEnded.completed");
-            case CANCELLED -> messages.get("status.runEnded.cancelled");
-            case FAILED -> messages.get("status.runEnded.failed");
-            default -> messages.get("status.runEnded.stopped");
-        };
+                outcome == null ? messages.get("status.runFailed", ErrorMessages.describe(failure, messages))
+                        : messages.get("status.runEnded", outcome.runId(), switch (outcome.status()) {
+                            case COMPLETED -> messages.get("status.runEnded.completed");
+                            case CANCELLED -> messages.get("status.runEnded.cancelled");
+                            case FAILED -> messages.get("status.runEnded.failed");
+                            default -> messages.get("status.runEnded.stopped");
+                        }))));
     }
 
     /** Builds the content in the saved language, puts the window where it was and shows it. */
@@ -184,7 +178,7 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
             demo = new DemoViewModel(demoLauncher, WorkspaceDemoLauncher.ITERATIONS, messages,
                     DemoViewModel.dedicatedThread(), Platform::runLater, System::nanoTime, this::showDemoProject);
         }
-        demoWindow = new DemoWindow(stage, demo, messages, this::openDashboard);
+        demoWindow = new DemoWindow(stage, demo, messages, screens::openDashboard);
         demoWindow.show();
     }
 
@@ -210,49 +204,9 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
         return liveRuns;
     }
 
-    @Override
-    public void newRun(Project project) {
-        assert Platform.isFxApplicationThread();
-        new TrainingWizard(stage, workspace, liveRuns, executor, messages, project, runId -> {
-            viewModel.runs().refresh();
-            openDashboard(runId);
-        }).show();
-    }
-
-    @Override
-    public void openDashboard(long runId) {
-        assert Platform.isFxApplicationThread();
-        // one window per run: asking again brings the open one to the front
-        org.spinworkbench.ui.dashboard.DashboardWindow.find(runId)
-                .orElseGet(() -> new org.spinworkbench.ui.dashboard.DashboardWindow(stage, workspace, liveRuns,
-                        executor, messages, runId, () -> viewModel.runs().refresh()))
-                .show();
-    }
-
-    @Override
-    public void compareResponses(long runId) {
-        assert Platform.isFxApplicationThread();
-        new org.spinworkbench.ui.compare.CompareWindow(stage, workspace, executor, messages, runId).show();
-    }
-
-    @Override
-    public void exportRun(long runId) {
-        assert Platform.isFxApplicationThread();
-        new org.spinworkbench.ui.export.ExportDialog(stage, workspace, executor, messages, runId, liveRuns.device())
-                .show();
-    }
-
-    @Override
-    public void importClusterJob() {
-        assert Platform.isFxApplicationThread();
-        org.spinworkbench.ui.job.ClusterJobDialog.importing(stage, workspace, executor, messages, liveRuns.device(),
-                () -> viewModel.runs().refresh()).show();
-    }
-
-    @Override
-    public void compareRuns(Project project) {
-        assert Platform.isFxApplicationThread();
-        new org.spinworkbench.ui.comparison.RunComparisonWindow(stage, workspace, executor, messages, project).show();
+    /** The windows this one opens for runs. */
+    public RunScreens screens() {
+        return screens;
     }
 
     /**
@@ -281,7 +235,7 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
         viewModel = new MainViewModel(workspace, executor, messages, ZoneId.systemDefault(),
                 runId -> liveRuns.find(runId).isPresent());
         var actions = new ProjectActions(stage, messages, viewModel.explorer(), workspace.projects());
-        MainView view = new MainView(viewModel, actions, this, this, messages);
+        MainView view = new MainView(viewModel, actions, this, screens, messages);
         viewModel.explorer().selectedProjectProperty().addListener((observable, before, now) -> {
             if (now != null) {
                 settings.saveLastProject(now.id()); // opened again on the next start
@@ -307,19 +261,7 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
      * run keeps its language with its results (closing a running one would stop the demo).
      */
     private void reopenInTheNewLanguage() {
-        for (Window open : List.copyOf(Window.getWindows())) {
-            Object shown = open.getUserData();
-            if (shown instanceof org.spinworkbench.ui.dashboard.DashboardWindow dashboard) {
-                open.hide();
-                openDashboard(dashboard.runId());
-            } else if (shown instanceof org.spinworkbench.ui.compare.CompareWindow compare) {
-                open.hide();
-                compareResponses(compare.runId());
-            } else if (shown instanceof org.spinworkbench.ui.comparison.RunComparisonWindow comparison) {
-                open.hide();
-                compareRuns(comparison.project());
-            }
-        }
+        screens.reopenInTheNewLanguage();
         if (demoWindow != null && demoWindow.isShowing() && demo != null
                 && demo.stateProperty().get() == DemoViewModel.State.READY) {
             demoWindow.requestClose();
@@ -333,13 +275,7 @@ public final class MainWindow implements MainMenuBar.WindowActions, RunScreens {
      * selected in its overview, so Dashboard and Compare work on it at once.
      */
     private void showDemoProject(long runId) {
-        if (runId != DemoViewModel.NO_RUN) {
-            viewModel.runs().selectWhenListed(runId);
-        }
-        executor.execute(() -> workspace.projects().find(DemoRecipe.PROJECT),
-                found -> found.ifPresentOrElse(viewModel.explorer()::refresh, () -> viewModel.explorer().reload(null)),
-                failure -> viewModel.status().report(messages.get("status.loadFailed",
-                        ErrorMessages.describe(failure, messages))));
+        viewModel.showProject(DemoRecipe.PROJECT, runId == DemoViewModel.NO_RUN ? null : runId);
     }
 
     /** The workbench is closing: a demo run stops at its next step rather than writing to a closed workspace. */

@@ -125,7 +125,7 @@ public final class UserGuideScreenshots {
         snap(stage, "main-window-en");
 
         long runId = demo.runId();
-        screen(() -> window.newRun(project), "trainingWizard", stage, wizard -> {
+        screen(() -> window.screens().newRun(project), "trainingWizard", stage, wizard -> {
             fire(wizard, "modelDemoButton");
             waitEnabled(wizard, "wizardNext");
             snap(wizard, "wizard-model");
@@ -145,16 +145,16 @@ public final class UserGuideScreenshots {
             fire(wizard, "wizardNext");
             snap(wizard, "wizard-review");
         });
-        screen(() -> window.openDashboard(runId), "dashboardWindow", stage, dashboard -> {
+        screen(() -> window.screens().openDashboard(runId), "dashboardWindow", stage, dashboard -> {
             Thread.sleep(3000); // the history is drawn by the dashboard's own chart thread
             snap(dashboard, "dashboard");
         });
-        screen(() -> window.compareResponses(runId), "compareView", stage, compare -> {
+        screen(() -> window.screens().compareResponses(runId), "compareView", stage, compare -> {
             Thread.sleep(2000);
             snap(compare, "compare");
         });
-        screen(() -> window.exportRun(runId), "exportDialog", stage, export -> snap(export, "export"));
-        screen(() -> window.compareRuns(project), "comparisonWindow", stage, comparison -> {
+        screen(() -> window.screens().exportRun(runId), "exportDialog", stage, export -> snap(export, "export"));
+        screen(() -> window.screens().compareRuns(project), "comparisonWindow", stage, comparison -> {
             Thread.sleep(3000);
             snap(comparison, "run-comparison");
         });

@@ -172,7 +172,7 @@ class MainWindowTest extends MainWindowTestBase {
     void switchingToChineseChangesTheMenusAndIsRemembered() {
         givenProjects("Alpha");
         clickOn("Alpha");
-        interact(() -> window.compareRuns(workspace.projects().find("Alpha").orElseThrow()));
+        interact(() -> window.screens().compareRuns(workspace.projects().find("Alpha").orElseThrow()));
         interact(() -> stage.toFront());
         clickOn("Alpha"); // the main window has the focus again
         press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL); // File › Settings…
