@@ -48,9 +48,9 @@ final class PairBuilder {
             TokenPair real = model.pairTokens(example.prompt(), example.realResponse(), config.raw());
             TokenPair generated = model.pairTokens(example.prompt(), synthetic.get(i), config.raw());
             int[][] fitted = truncation.apply(real.prompt(), real.response(), generated.response());
-            boolean held = i >= train.size();
-            pairs.add(new ScoredPair(held, held ? i - train.size() : i, ChatMessage.shown(example.prompt()),
-                    example.realResponse(), synthetic.get(i), fitted[0], fitted[1], fitted[2], 0, 0, null, null));
+            pairs.add(ScoredPair.unscored(place(i, train.size()), new ScoredPair.Texts(
+                    ChatMessage.shown(example.prompt()), example.realResponse(), synthetic.get(i)),
+                    fitted[0], fitted[1], fitted[2]));
         }
         return pairs;
     }
@@ -65,11 +65,16 @@ final class PairBuilder {
             Example example = all.get(i);
             TokenPair real = model.pairTokens(example.prompt(), example.realResponse(), config.raw());
             int[][] fitted = truncation.apply(real.prompt(), real.response());
-            boolean held = i >= train.size();
-            pairs.add(new ScoredPair(held, held ? i - train.size() : i, ChatMessage.shown(example.prompt()),
-                    example.realResponse(), "", fitted[0], fitted[1], new int[0], 0, 0, null, null));
+            pairs.add(ScoredPair.unscored(place(i, train.size()), new ScoredPair.Texts(
+                    ChatMessage.shown(example.prompt()), example.realResponse(), ""), fitted[0], fitted[1], new int[0]));
         }
         return pairs;
+    }
+
+    /** Example {@code i} of the training examples followed by the held-out ones, placed in its own split. */
+    private static ScoredPair.Place place(int i, int trainingExamples) {
+        boolean held = i >= trainingExamples;
+        return new ScoredPair.Place(held, held ? i - trainingExamples : i);
     }
 
     /** The reference (opponent) log-probs of both responses of every pair, under the loaded model. */

@@ -20,6 +20,21 @@ public record ScoredPair(
         Double policyReal,
         Double policySynthetic) {
 
+    /** Where a pair stands in its iteration's data: held out or not, and its index among those examples. */
+    public record Place(boolean eval, int exampleIndex) {
+    }
+
+    /** A pair as text: the prompt as shown, the real response and the synthetic one. */
+    public record Texts(String prompt, String real, String synthetic) {
+    }
+
+    /** A pair tokenised and truncated for training, with no log-probs yet. */
+    public static ScoredPair unscored(Place place, Texts texts, int[] promptTokens, int[] realTokens,
+                                      int[] syntheticTokens) {
+        return new ScoredPair(place.eval(), place.exampleIndex(), texts.prompt(), texts.real(), texts.synthetic(),
+                promptTokens, realTokens, syntheticTokens, 0, 0, null, null);
+    }
+
     /** This pair with the reference log-probs of its two responses, and no policy log-probs yet. */
     public ScoredPair withReference(double real, double synthetic) {
         return new ScoredPair(eval, exampleIndex, prompt, realResponse, syntheticResponse, promptTokens, realTokens,

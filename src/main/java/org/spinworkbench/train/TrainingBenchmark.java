@@ -63,7 +63,8 @@ public final class TrainingBenchmark {
             int[] prompt = random.ints(promptLength, 0, config.vocabSize()).toArray();
             int[] real = random.ints(tokensPerSequence - promptLength, 0, config.vocabSize()).toArray();
             int[] synthetic = random.ints(tokensPerSequence - promptLength, 0, config.vocabSize()).toArray();
-            data.add(new ScoredPair(false, i, "", "", "", prompt, real, synthetic, -50, -50, null, null));
+            data.add(ScoredPair.unscored(new ScoredPair.Place(false, i), new ScoredPair.Texts("", "", ""), prompt, real,
+                    synthetic).withReference(-50, -50));
         }
         Map<String, NDArray> trained = model.trainableWeights();
         trained.values().forEach(w -> w.setRequiresGradient(true));

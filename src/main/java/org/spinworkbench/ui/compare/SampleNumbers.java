@@ -13,6 +13,9 @@ public record SampleNumbers(String policyReal, String policySynthetic, String re
                             String referenceSynthetic, String rewardReal, String rewardSynthetic, String margin,
                             String realTokens, String syntheticTokens) {
     public static final String ABSENT = "–";
+    /** Every number absent: no sample is chosen. */
+    public static final SampleNumbers NONE = new SampleNumbers(ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, ABSENT, ABSENT,
+            ABSENT, ABSENT);
 
     public static SampleNumbers of(PromptRow row, Locale locale) {
         Sample sample = row.sample();

@@ -39,9 +39,7 @@ final class SampleNumbersGrid extends GridPane {
     }
 
     private void show(SampleNumbers numbers, PromptRow row) {
-        SampleNumbers shown = numbers != null ? numbers : new SampleNumbers(SampleNumbers.ABSENT, SampleNumbers.ABSENT,
-                SampleNumbers.ABSENT, SampleNumbers.ABSENT, SampleNumbers.ABSENT, SampleNumbers.ABSENT,
-                SampleNumbers.ABSENT, SampleNumbers.ABSENT, SampleNumbers.ABSENT);
+        SampleNumbers shown = numbers != null ? numbers : SampleNumbers.NONE;
         policyReal.setText(shown.policyReal());
         policySynthetic.setText(shown.policySynthetic());
         referenceReal.setText(shown.referenceReal());

@@ -49,8 +49,7 @@ public final class ProjectActions {
         }
         // folderOf only resolves a path: no disk access on the FX thread.
         String folder = projects.folderOf(project).toString();
-        new SafeConfirmation(owner, new SafeConfirmation.Texts("deleteConfirmation", "deleteConfirmOk",
-                "deleteConfirmCancel", messages.get("dialog.deleteProject.title"),
+        new SafeConfirmation(owner, SafeConfirmation.Texts.named("delete", messages.get("dialog.deleteProject.title"),
                 messages.get("dialog.deleteProject.header", project.name()),
                 messages.get("dialog.deleteProject.content", folder), messages.get("button.delete"),
                 messages.get("button.cancel"))).show(() -> explorer.delete(project));

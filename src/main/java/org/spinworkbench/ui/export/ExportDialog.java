@@ -75,8 +75,8 @@ public final class ExportDialog {
         });
         viewModel.replaceQuestionProperty().addListener((o, before, question) -> {
             if (question != null) {
-                new SafeConfirmation(stage, new SafeConfirmation.Texts("exportReplaceConfirmation",
-                        "exportReplaceConfirm", "exportReplaceKeep", messages.get("export.replace.title"), question,
+                new SafeConfirmation(stage, SafeConfirmation.Texts.named("exportReplace",
+                        messages.get("export.replace.title"), question,
                         messages.get("export.replace.content"), messages.get("export.replace.confirm"),
                         messages.get("export.replace.keep"))).show(viewModel::confirmReplace, viewModel::declineReplace);
             }

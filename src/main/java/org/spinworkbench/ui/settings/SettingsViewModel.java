@@ -2,7 +2,6 @@ package org.spinworkbench.ui.settings;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
@@ -175,9 +174,9 @@ public final class SettingsViewModel {
             return;
         }
         Path chosenFolder = nextWorkspace.get() == null ? null : nextWorkspace.get().toAbsolutePath().normalize();
-        var changes = new SettingsChanges(chosenLanguage, chosenLanguage != currentLanguage,
-                chosenTheme, chosenTheme != loadedTheme, chosenDevice, !chosenDevice.equals(loadedDevice),
-                chosenFolder, !Objects.equals(chosenFolder, loadedNextWorkspace));
+        var changes = new SettingsChanges(SettingsChanges.Choice.of(chosenLanguage, currentLanguage),
+                SettingsChanges.Choice.of(chosenTheme, loadedTheme), SettingsChanges.Choice.of(chosenDevice, loadedDevice),
+                SettingsChanges.Choice.of(chosenFolder, loadedNextWorkspace));
         if (!changes.any()) {
             return;
         }

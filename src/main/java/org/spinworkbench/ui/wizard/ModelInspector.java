@@ -8,8 +8,8 @@ import org.spinworkbench.lm.ModelConfig;
 import org.spinworkbench.lm.hf.ChatTemplate;
 import org.spinworkbench.lm.hf.CheckpointException;
 import org.spinworkbench.lm.hf.PretrainedModel;
-import org.spinworkbench.lm.hf.WeightCheck;
 import org.spinworkbench.lm.hf.TextTokenizer;
+import org.spinworkbench.lm.hf.WeightCheck;
 
 /**
  * Checks a base-model folder the way loading it for training would, but without reading the
@@ -37,8 +37,6 @@ public final class ModelInspector {
         }
         ChatTemplate template = ChatTemplate.load(folder);
         template.renderExample(PROBE, "Hi");
-        return new ModelSummary(folder.toAbsolutePath().normalize(), config.architecture(), config.parameterCount(),
-                config.numHiddenLayers(), config.hiddenSize(), dtypes, vocabSize, config.maxPositionEmbeddings(),
-                template.isFallback(), template);
+        return ModelSummary.of(folder, config, dtypes, vocabSize, template);
     }
 }

@@ -1,6 +1,7 @@
 package org.spinworkbench.ui.wizard;
 
 import java.nio.file.Path;
+import org.spinworkbench.lm.ModelConfig;
 import org.spinworkbench.lm.hf.ChatTemplate;
 
 /**
@@ -13,4 +14,10 @@ import org.spinworkbench.lm.hf.ChatTemplate;
 public record ModelSummary(Path folder, String architecture, long parameterCount, int layers, int hiddenSize,
                            String dtype, int vocabSize, int contextLength, boolean defaultTemplate,
                            ChatTemplate template) {
+    /** The summary of the model in {@code folder}: {@code config}'s shape, with what else was checked there. */
+    static ModelSummary of(Path folder, ModelConfig config, String dtype, int vocabSize, ChatTemplate template) {
+        return new ModelSummary(folder.toAbsolutePath().normalize(), config.architecture(), config.parameterCount(),
+                config.numHiddenLayers(), config.hiddenSize(), dtype, vocabSize, config.maxPositionEmbeddings(),
+                template.isFallback(), template);
+    }
 }

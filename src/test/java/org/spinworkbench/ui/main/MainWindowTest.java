@@ -117,13 +117,13 @@ class MainWindowTest extends MainWindowTestBase {
         assertEquals("Delete the project \"Alpha\"?", question);
         assertTrue(details.contains("runs, samples and checkpoints") && details.contains(alphaFolder.toString()),
                 details);
-        clickOn("#deleteConfirmCancel");
+        clickOn("#deleteKeep");
         assertEquals(List.of("Alpha"), listedNames());
         assertTrue(Files.isDirectory(alphaFolder));
 
         clickOn("Alpha").push(KeyCode.DELETE); // the accelerator, from the list
         assertTrue(showing("#deleteConfirmation"));
-        clickOn("#deleteConfirmOk");
+        clickOn("#deleteConfirm");
         assertEquals(List.of(), listedNames());
         assertTrue(workspace.projects().list().isEmpty());
         assertFalse(Files.exists(alphaFolder));
