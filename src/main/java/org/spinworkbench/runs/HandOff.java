@@ -11,6 +11,7 @@ import org.spinworkbench.store.RunKind;
 import org.spinworkbench.store.RunStatus;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.train.Cancellation;
+import org.spinworkbench.train.RunContext;
 import org.spinworkbench.train.RunFolder;
 import org.spinworkbench.train.TrainingListener;
 import org.spinworkbench.train.TrainingRun;
@@ -128,8 +129,8 @@ public final class HandOff {
                 new BothListeners(log, observer));
         workspace.runs().markRunning(run.id());
         RunRecovery.recordPublished(workspace, run.id(), folder, both);
-        TrainingRun training = new TrainingRun(Path.of(spec.baseModel()), split.train(), split.eval(),
-                spec.training(), folder, device, both, new Cancellation(), RunService.accuracyOf(spec));
+        TrainingRun training = new TrainingRun(Path.of(spec.baseModel()), split, spec.training(), folder,
+                new RunContext(device, both, new Cancellation()), RunService.accuracyOf(spec));
         return new Session(training, log);
     }
 

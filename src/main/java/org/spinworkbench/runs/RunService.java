@@ -40,6 +40,7 @@ import org.spinworkbench.train.Cancellation;
 import org.spinworkbench.train.LengthCheck;
 import org.spinworkbench.train.ModelEvaluator;
 import org.spinworkbench.train.RunCancelledException;
+import org.spinworkbench.train.RunContext;
 import org.spinworkbench.train.RunFolder;
 import org.spinworkbench.train.TaskAccuracy;
 import org.spinworkbench.train.TemplateCheck;
@@ -164,8 +165,8 @@ public final class RunService {
         TrainingListener both = new BothListeners(recorder, new BothListeners(log, observer));
         workspace.runs().markRunning(run.id());
         RunRecovery.recordPublished(workspace, run.id(), folderOf(run), both);
-        TrainingRun training = new TrainingRun(Path.of(spec.baseModel()), split.train(), split.eval(), spec.training(),
-                folderOf(run), device, both, cancellation, accuracyOf(spec));
+        TrainingRun training = new TrainingRun(Path.of(spec.baseModel()), split, spec.training(), folderOf(run),
+                new RunContext(device, both, cancellation), accuracyOf(spec));
         try {
             training.run();
             workspace.runs().finish(run.id(), RunStatus.COMPLETED, null);

@@ -37,15 +37,15 @@ final class RegularisedPairs {
      * @param opponents the iterates the opponent mixes, newest first; the first is {@code current}'s folder
      * @param base      the base model (iterate 0), the KL anchor
      */
-    RegularisedPairs(PretrainedModel current, List<Path> opponents, Path base, TrainingConfig config, Device device,
-                     TrainingListener listener, Cancellation cancellation) {
+    RegularisedPairs(PretrainedModel current, List<Path> opponents, Path base, TrainingConfig config,
+                     RunContext context) {
         this.current = current;
         this.opponents = List.copyOf(opponents);
         this.base = base;
         this.config = config;
-        this.device = device;
-        this.listener = listener;
-        this.cancellation = cancellation;
+        this.device = context.device();
+        this.listener = context.listener();
+        this.cancellation = context.cancellation();
     }
 
     /** The opponents of iteration {@code iteration}, newest first: at most {@code history}, the base last. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.spinworkbench.data.DatasetSplit;
 import org.spinworkbench.data.Example;
 import org.spinworkbench.lm.Scorer;
 import org.spinworkbench.lm.hf.DType;
@@ -31,20 +32,20 @@ public final class TrainingRun {
     private final Cancellation cancellation;
     private final ModelEvaluator evaluator;
 
-    public TrainingRun(Path baseModel, List<Example> train, List<Example> eval, TrainingConfig config,
-                       RunFolder folder, Device device, TrainingListener listener, Cancellation cancellation,
+    /** {@code evaluator} scores each iteration's model on the run's own held-out tasks, if it has any. */
+    public TrainingRun(Path baseModel, DatasetSplit data, TrainingConfig config, RunFolder folder, RunContext context,
                        ModelEvaluator evaluator) {
-        if (train.isEmpty()) {
+        if (data.train().isEmpty()) {
             throw new IllegalArgumentException("There are no training examples.");
         }
         this.baseModel = baseModel;
-        this.train = List.copyOf(train);
-        this.eval = List.copyOf(eval);
+        this.train = List.copyOf(data.train());
+        this.eval = List.copyOf(data.eval());
         this.config = config;
         this.folder = folder;
-        this.device = device;
-        this.listener = listener;
-        this.cancellation = cancellation;
+        this.device = context.device();
+        this.listener = context.listener();
+        this.cancellation = context.cancellation();
         this.evaluator = evaluator;
     }
 
@@ -248,7 +249,7 @@ public final class TrainingRun {
 
     private RegularisedPairs regularised(int iteration, PretrainedModel model) {
         return new RegularisedPairs(model, RegularisedPairs.opponents(iteration, config.opponents(), baseModel, folder),
-                baseModel, config, device, listener, cancellation);
+                baseModel, config, new RunContext(device, listener, cancellation));
     }
 
     /** Passes events on and keeps the latest step's metrics for the iteration's summary. */

@@ -137,7 +137,7 @@ class RegularisedPairsTest {
 
     private RegularisedPairs regularised(PretrainedModel current, TrainingConfig config, int iteration) {
         return new RegularisedPairs(current, RegularisedPairs.opponents(iteration, config.opponents(), base, folder),
-                base, config, Device.cpu(), TrainingListener.NONE, new Cancellation());
+                base, config, new RunContext(Device.cpu(), TrainingListener.NONE, new Cancellation()));
     }
 
     private static PairBuilder builder(PretrainedModel model, TrainingConfig config) {

@@ -28,7 +28,6 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.spinworkbench.io.Problems;
 import org.spinworkbench.runs.LiveRuns;
-import org.spinworkbench.store.Workspace;
 import org.spinworkbench.ui.common.Alerts;
 import org.spinworkbench.ui.common.AppIcons;
 import org.spinworkbench.ui.common.ErrorMessages;
@@ -53,14 +52,14 @@ public final class DashboardWindow {
     private final ExecutorService chartWriter;
     private final ChartPanels charts;
 
-    public DashboardWindow(Stage owner, Workspace workspace, LiveRuns liveRuns, TaskExecutor executor,
-                           Messages messages, long runId, Runnable onRunChanged) {
-        this(owner, workspace, liveRuns, executor, messages, runId, onRunChanged, new FileChooserTarget());
+    public DashboardWindow(Stage owner, LiveRuns liveRuns, TaskExecutor executor, Messages messages, long runId,
+                           Runnable onRunChanged) {
+        this(owner, liveRuns, executor, messages, runId, onRunChanged, new FileChooserTarget());
     }
 
     /** {@code exports} picks the files exports go to; tests answer without a native dialog. */
-    DashboardWindow(Stage owner, Workspace workspace, LiveRuns liveRuns, TaskExecutor executor, Messages messages,
-                    long runId, Runnable onRunChanged, ExportTarget exports) {
+    DashboardWindow(Stage owner, LiveRuns liveRuns, TaskExecutor executor, Messages messages, long runId,
+                    Runnable onRunChanged, ExportTarget exports) {
         this.executor = executor;
         this.messages = messages;
         this.exports = exports;
@@ -76,7 +75,7 @@ public final class DashboardWindow {
                 // the window is gone: nothing draws the point any more
             }
         };
-        this.viewModel = new DashboardViewModel(workspace, liveRuns,
+        this.viewModel = new DashboardViewModel(liveRuns.workspace(), liveRuns,
                 new DashboardThreads(executor, Platform::runLater, drawing, System::nanoTime), messages, runId,
                 onRunChanged);
         this.charts = new ChartPanels(viewModel, messages, this::exportPng);

@@ -3,7 +3,6 @@ package org.spinworkbench.ui.demo;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
-import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -69,21 +68,18 @@ public final class DemoViewModel {
 
     /**
      * @param iterations the number of iterations {@code launcher} runs, for "Iteration 2 of 3"
-     * @param runner     runs the whole demo: a new thread per run ({@link #dedicatedThread()}) in the application
-     * @param fx         the FX thread ({@code Platform::runLater}) in the application
-     * @param nanoClock  {@code System::nanoTime} outside tests, for the time left
-     * @param onRunsChanged called on {@code fx} when an arm's run is recorded and when the demo ends,
-     *                      however: the workspace's runs have changed. It is told the run to show: the
-     *                      one just recorded, and at the end the self-play run ({@link #NO_RUN} if none was)
+     * @param onRunsChanged called on the FX thread when an arm's run is recorded and when the demo
+     *                      ends, however: the workspace's runs have changed. It is told the run to show:
+     *                      the one just recorded, and at the end the self-play run ({@link #NO_RUN} if none was)
      */
-    public DemoViewModel(DemoLauncher launcher, int iterations, Messages messages, Executor runner, Executor fx,
-                         LongSupplier nanoClock, LongConsumer onRunsChanged) {
+    public DemoViewModel(DemoLauncher launcher, int iterations, Messages messages, DemoThreads threads,
+                         LongConsumer onRunsChanged) {
         this.launcher = launcher;
         this.iterations = iterations;
         this.messages = messages;
-        this.runner = runner;
-        this.fx = fx;
-        this.progress = new DemoProgress(messages, iterations, nanoClock);
+        this.runner = threads.runner();
+        this.fx = threads.fx();
+        this.progress = new DemoProgress(messages, iterations, threads.nanoClock());
         this.onRunsChanged = onRunsChanged;
     }
 

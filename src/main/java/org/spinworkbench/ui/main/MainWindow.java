@@ -34,6 +34,7 @@ import org.spinworkbench.ui.common.Theme;
 import org.spinworkbench.ui.common.UiSettings;
 import org.spinworkbench.ui.common.WindowGeometry;
 import org.spinworkbench.ui.demo.DemoLauncher;
+import org.spinworkbench.ui.demo.DemoThreads;
 import org.spinworkbench.ui.demo.DemoViewModel;
 import org.spinworkbench.ui.demo.DemoWindow;
 import org.spinworkbench.ui.demo.WorkspaceDemoLauncher;
@@ -80,8 +81,7 @@ public final class MainWindow implements MainMenuBar.WindowActions {
         this.liveRuns = new LiveRuns(workspace, () -> new RunService(workspace, settings.device().select().device()));
         this.demoLauncher = demoLaunchers.apply(liveRuns);
         liveRuns.onStart(this::reportWhileTraining);
-        this.screens = new RunWindows(stage, workspace, liveRuns, executor, () -> messages,
-                () -> viewModel.runs().refresh());
+        this.screens = new RunWindows(stage, liveRuns, executor, () -> messages, () -> viewModel.runs().refresh());
     }
 
     /** The status bar says a run trains, not "Ready", until it ends, and then how it ended. */
@@ -175,8 +175,8 @@ public final class MainWindow implements MainMenuBar.WindowActions {
             return;
         }
         if (demo == null || !demo.busyProperty().get()) {
-            demo = new DemoViewModel(demoLauncher, WorkspaceDemoLauncher.ITERATIONS, messages,
-                    DemoViewModel.dedicatedThread(), Platform::runLater, System::nanoTime, this::showDemoProject);
+            demo = new DemoViewModel(demoLauncher, WorkspaceDemoLauncher.ITERATIONS, messages, new DemoThreads(
+                    DemoViewModel.dedicatedThread(), Platform::runLater, System::nanoTime), this::showDemoProject);
         }
         demoWindow = new DemoWindow(stage, demo, messages, screens::openDashboard);
         demoWindow.show();

@@ -31,10 +31,10 @@ final class RunWindows implements RunScreens {
     private final Supplier<Messages> messages;
     private final Runnable runsChanged;
 
-    RunWindows(Stage owner, Workspace workspace, LiveRuns liveRuns, TaskExecutor executor,
-               Supplier<Messages> messages, Runnable runsChanged) {
+    RunWindows(Stage owner, LiveRuns liveRuns, TaskExecutor executor, Supplier<Messages> messages,
+               Runnable runsChanged) {
         this.owner = owner;
-        this.workspace = workspace;
+        this.workspace = liveRuns.workspace();
         this.liveRuns = liveRuns;
         this.executor = executor;
         this.messages = messages;
@@ -44,7 +44,7 @@ final class RunWindows implements RunScreens {
     @Override
     public void newRun(Project project) {
         assert Platform.isFxApplicationThread();
-        new TrainingWizard(owner, workspace, liveRuns, executor, messages.get(), project, runId -> {
+        new TrainingWizard(owner, liveRuns, executor, messages.get(), project, runId -> {
             runsChanged.run();
             openDashboard(runId);
         }).show();
@@ -55,8 +55,7 @@ final class RunWindows implements RunScreens {
         assert Platform.isFxApplicationThread();
         // one window per run: asking again brings the open one to the front
         DashboardWindow.find(runId)
-                .orElseGet(() -> new DashboardWindow(owner, workspace, liveRuns, executor, messages.get(), runId,
-                        runsChanged))
+                .orElseGet(() -> new DashboardWindow(owner, liveRuns, executor, messages.get(), runId, runsChanged))
                 .show();
     }
 

@@ -19,7 +19,6 @@ import javafx.stage.Stage;
 import org.spinworkbench.runs.DemoRecipe;
 import org.spinworkbench.runs.LiveRuns;
 import org.spinworkbench.store.Project;
-import org.spinworkbench.store.Workspace;
 import org.spinworkbench.ui.common.AppIcons;
 import org.spinworkbench.ui.common.Messages;
 import org.spinworkbench.ui.common.Styles;
@@ -33,15 +32,14 @@ import org.spinworkbench.ui.common.TaskExecutor;
  */
 public final class TrainingWizard {
     private final Stage stage = new Stage();
-    private final Workspace workspace;
     private final TaskExecutor executor;
     private final Messages messages;
     private final TrainingWizardViewModel viewModel;
     private final LongConsumer onLaunched;
 
-    public TrainingWizard(Stage owner, Workspace workspace, LiveRuns liveRuns, TaskExecutor executor, Messages messages,
-                          Project project, LongConsumer onLaunched) {
-        this.workspace = workspace;
+    /** {@code onLaunched} hears the id of the run the wizard started. */
+    public TrainingWizard(Stage owner, LiveRuns liveRuns, TaskExecutor executor, Messages messages, Project project,
+                          LongConsumer onLaunched) {
         this.executor = executor;
         this.messages = messages;
         this.onLaunched = onLaunched;
@@ -51,7 +49,8 @@ public final class TrainingWizard {
                 model.summaryProperty(), () -> sampleData().resolve(DemoRecipe.TASKS_FOLDER));
         ParametersStepViewModel parameters = new ParametersStepViewModel(messages,
                 () -> TrainingWizardViewModel.limits(model, data));
-        viewModel = new TrainingWizardViewModel(liveRuns, messages, project, model, data, parameters, Platform::runLater);
+        viewModel = new TrainingWizardViewModel(liveRuns, messages, project, new WizardSteps(model, data, parameters),
+                Platform::runLater);
 
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);

@@ -56,14 +56,14 @@ public final class TrainingWizardViewModel {
      * @param fxThread where the run's id, known on the run's own thread, is handed back
      *                 ({@code Platform::runLater} in the window)
      */
-    public TrainingWizardViewModel(LiveRuns liveRuns, Messages messages, Project project, ModelStepViewModel model,
-                                   DatasetStepViewModel data, ParametersStepViewModel parameters, Executor fxThread) {
+    public TrainingWizardViewModel(LiveRuns liveRuns, Messages messages, Project project, WizardSteps steps,
+                                   Executor fxThread) {
         this.liveRuns = liveRuns;
         this.messages = messages;
         this.project = project;
-        this.model = model;
-        this.data = data;
-        this.parameters = parameters;
+        this.model = steps.model();
+        this.data = steps.data();
+        this.parameters = steps.parameters();
         this.fxThread = fxThread;
         this.reviewLines = new ReviewLines(messages);
         stepValid = Bindings.createBooleanBinding(() -> switch (step.get()) {

@@ -53,8 +53,8 @@ class DemoViewModelTest {
 
     /** The run on the calling thread, its events applied as they come: the test sees the end when start returns. */
     private DemoViewModel demo(DemoLauncher launcher) {
-        return new DemoViewModel(launcher, TinyDemoRun.ITERATIONS, messages, DIRECT, DIRECT,
-                () -> TimeUnit.SECONDS.toNanos(seconds.incrementAndGet()), id -> runsEnded.incrementAndGet());
+        return new DemoViewModel(launcher, TinyDemoRun.ITERATIONS, messages, new DemoThreads(DIRECT, DIRECT,
+                () -> TimeUnit.SECONDS.toNanos(seconds.incrementAndGet())), id -> runsEnded.incrementAndGet());
     }
 
     @Test
@@ -181,8 +181,9 @@ class DemoViewModelTest {
             release.await();
             return new RunOutcome(7, RunStatus.COMPLETED, null, List.of());
         };
-        DemoViewModel demo = new DemoViewModel(launcher, 3, messages, DemoViewModel.dedicatedThread(), fxQueue::add,
-                System::nanoTime, id -> runsEnded.incrementAndGet());
+        DemoViewModel demo = new DemoViewModel(launcher, 3, messages,
+                new DemoThreads(DemoViewModel.dedicatedThread(), fxQueue::add, System::nanoTime),
+                id -> runsEnded.incrementAndGet());
 
         demo.start(); // returns at once: the calling (FX) thread never waits on the engine
         Runnable first = fxQueue.poll(10, TimeUnit.SECONDS);

@@ -51,8 +51,9 @@ class DemoWindowTest extends FxRobot {
     void start(Stage owner) {
         owner.setScene(new Scene(new StackPane(), 300, 200));
         owner.show();
-        viewModel = new DemoViewModel(DemoWindowTest::runUntilCancelled, 3, messages, DemoViewModel.dedicatedThread(),
-                Platform::runLater, System::nanoTime, id -> runsEnded.incrementAndGet());
+        viewModel = new DemoViewModel(DemoWindowTest::runUntilCancelled, 3, messages,
+                new DemoThreads(DemoViewModel.dedicatedThread(), Platform::runLater, System::nanoTime),
+                id -> runsEnded.incrementAndGet());
         window = new DemoWindow(owner, viewModel, messages, dashboards::add);
         window.show();
     }

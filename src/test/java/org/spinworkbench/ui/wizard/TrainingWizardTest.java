@@ -83,7 +83,7 @@ class TrainingWizardTest extends FxRobot {
         project = workspace.projects().create("Sums", "");
         model = TinyRuns.model(dir);
         data = TinyRuns.data(dir);
-        interact(() -> new TrainingWizard(owner, workspace, liveRuns, executor, messages, project, launched::complete)
+        interact(() -> new TrainingWizard(owner, liveRuns, executor, messages, project, launched::complete)
                 .show());
     }
 

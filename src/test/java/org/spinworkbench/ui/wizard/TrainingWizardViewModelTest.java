@@ -65,7 +65,8 @@ class TrainingWizardViewModelTest {
                 modelStep.summaryProperty(), () -> dir);
         ParametersStepViewModel parameters = new ParametersStepViewModel(messages,
                 () -> TrainingWizardViewModel.limits(modelStep, dataStep));
-        return new TrainingWizardViewModel(liveRuns, messages, project, modelStep, dataStep, parameters, Runnable::run);
+        return new TrainingWizardViewModel(liveRuns, messages, project,
+                new WizardSteps(modelStep, dataStep, parameters), Runnable::run);
     }
 
     @Test
