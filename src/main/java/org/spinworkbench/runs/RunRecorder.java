@@ -59,9 +59,9 @@ final class RunRecorder implements TrainingListener {
         }
         List<Sample> samples = new ArrayList<>();
         for (ScoredPair pair : pairs) {
-            samples.add(new Sample(id, split(pair), pair.exampleIndex(), pair.prompt(), pair.realResponse(),
-                    pair.syntheticResponse(), pair.realTokens().length, pair.syntheticTokens().length,
-                    scores(pair)));
+            samples.add(Sample.of(new Sample.Key(id, split(pair), pair.exampleIndex()), new Sample.Texts(pair.prompt(),
+                    pair.realResponse(), pair.syntheticResponse(), pair.realTokens().length,
+                    pair.syntheticTokens().length), scores(pair)));
         }
         workspace.samples().insertAll(samples);
     }

@@ -97,9 +97,10 @@ public final class RunService {
         RegisteredDataset dataset = register(project, data.train());
         RegisteredDataset evalDataset = data.eval() == null ? null : register(project, data.eval());
         TrainingConfig training = spec.training();
-        Run run = workspace.runs().create(new RunPlan(project.id(),
-                training.kind() == TrainingConfig.Kind.SFT ? RunKind.SFT : RunKind.SPIN, model.id(), dataset.id(),
-                evalDataset == null ? null : evalDataset.id(), spec.toJson(), training.seed()));
+        Run run = workspace.runs().create(RunPlan.of(project.id(),
+                training.kind() == TrainingConfig.Kind.SFT ? RunKind.SFT : RunKind.SPIN,
+                new RunPlan.Inputs(model.id(), dataset.id(), evalDataset == null ? null : evalDataset.id()),
+                spec.toJson(), training.seed()));
         RunLogFile log = logOf(run);
         log.line("Run " + run.id() + " (" + run.kind().name() + ") of project " + project.name() + ": " + baseModel
                 + " on " + data.train().file().toAbsolutePath());

@@ -1,8 +1,6 @@
 package org.spinworkbench.store;
 
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -32,25 +30,19 @@ public final class CheckpointRepository {
                             + " content_hash = excluded.content_hash, created_at = excluded.created_at",
                     runId, iteration, step, path.toString(), sizeBytes, contentHash, now);
             return Jdbc.first(c, "SELECT " + COLUMNS + " FROM checkpoints WHERE run_id = ? AND iteration = ?"
-                    + " AND step = ?", CheckpointRepository::map, runId, iteration, step).orElseThrow();
+                    + " AND step = ?", Checkpoint::fromRow, runId, iteration, step).orElseThrow();
         });
     }
 
     /** The run's most advanced checkpoint: the highest iteration, and in it the highest step. */
     public Optional<Checkpoint> latest(long runId) {
         return database.read(c -> Jdbc.first(c, "SELECT " + COLUMNS + " FROM checkpoints WHERE run_id = ?"
-                + " ORDER BY iteration DESC, step DESC LIMIT 1", CheckpointRepository::map, runId));
+                + " ORDER BY iteration DESC, step DESC LIMIT 1", Checkpoint::fromRow, runId));
     }
 
     /** The run's checkpoints in the order they were reached. */
     public List<Checkpoint> listByRun(long runId) {
         return database.read(c -> Jdbc.list(c, "SELECT " + COLUMNS + " FROM checkpoints WHERE run_id = ?"
-                + " ORDER BY iteration, step", CheckpointRepository::map, runId));
-    }
-
-    private static Checkpoint map(ResultSet row) throws SQLException {
-        return new Checkpoint(row.getLong("id"), row.getLong("run_id"), row.getInt("iteration"), row.getLong("step"),
-                Path.of(row.getString("path")), row.getLong("size_bytes"), row.getString("content_hash"),
-                Jdbc.instant(row, "created_at"));
+                + " ORDER BY iteration, step", Checkpoint::fromRow, runId));
     }
 }

@@ -1,8 +1,6 @@
 package org.spinworkbench.store;
 
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -28,19 +26,20 @@ public final class DatasetRepository {
             long id = Jdbc.insert(c, "INSERT INTO datasets (project_id, name, path, format, content_hash,"
                             + " row_count, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     projectId, name, path.toString(), format, contentHash, rowCount, now);
-            return new RegisteredDataset(id, projectId, name, path, format, contentHash, rowCount, now);
+            return Jdbc.first(c, "SELECT " + COLUMNS + " FROM datasets WHERE id = ?", RegisteredDataset::fromRow, id)
+                    .orElseThrow();
         });
     }
 
     public Optional<RegisteredDataset> findById(long id) {
         return database.read(c -> Jdbc.first(c,
-                "SELECT " + COLUMNS + " FROM datasets WHERE id = ?", DatasetRepository::map, id));
+                "SELECT " + COLUMNS + " FROM datasets WHERE id = ?", RegisteredDataset::fromRow, id));
     }
 
     /** The project's datasets, oldest first. */
     public List<RegisteredDataset> listByProject(long projectId) {
         return database.read(c -> Jdbc.list(c,
-                "SELECT " + COLUMNS + " FROM datasets WHERE project_id = ? ORDER BY id", DatasetRepository::map,
+                "SELECT " + COLUMNS + " FROM datasets WHERE project_id = ? ORDER BY id", RegisteredDataset::fromRow,
                 projectId));
     }
 
@@ -51,12 +50,6 @@ public final class DatasetRepository {
     public Optional<RegisteredDataset> findByHash(long projectId, String contentHash) {
         return database.read(c -> Jdbc.first(c,
                 "SELECT " + COLUMNS + " FROM datasets WHERE project_id = ? AND content_hash = ? ORDER BY id",
-                DatasetRepository::map, projectId, contentHash));
-    }
-
-    private static RegisteredDataset map(ResultSet row) throws SQLException {
-        return new RegisteredDataset(row.getLong("id"), row.getLong("project_id"), row.getString("name"),
-                Path.of(row.getString("path")), row.getString("format"), row.getString("content_hash"),
-                row.getLong("row_count"), Jdbc.instant(row, "registered_at"));
+                RegisteredDataset::fromRow, projectId, contentHash));
     }
 }

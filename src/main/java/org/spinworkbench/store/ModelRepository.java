@@ -1,8 +1,6 @@
 package org.spinworkbench.store;
 
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -28,27 +26,20 @@ public final class ModelRepository {
             long id = Jdbc.insert(c, "INSERT INTO models (project_id, name, path, architecture, parameter_count,"
                             + " config_json, content_hash, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     projectId, name, path.toString(), architecture, parameterCount, configJson, contentHash, now);
-            return new RegisteredModel(id, projectId, name, path, architecture, parameterCount, configJson,
-                    contentHash, now);
+            return Jdbc.first(c, "SELECT " + COLUMNS + " FROM models WHERE id = ?", RegisteredModel::fromRow, id)
+                    .orElseThrow();
         });
     }
 
     public Optional<RegisteredModel> findById(long id) {
         return database.read(c -> Jdbc.first(c,
-                "SELECT " + COLUMNS + " FROM models WHERE id = ?", ModelRepository::map, id));
+                "SELECT " + COLUMNS + " FROM models WHERE id = ?", RegisteredModel::fromRow, id));
     }
 
     /** The project's models, oldest first. */
     public List<RegisteredModel> listByProject(long projectId) {
         return database.read(c -> Jdbc.list(c,
-                "SELECT " + COLUMNS + " FROM models WHERE project_id = ? ORDER BY id", ModelRepository::map,
+                "SELECT " + COLUMNS + " FROM models WHERE project_id = ? ORDER BY id", RegisteredModel::fromRow,
                 projectId));
-    }
-
-    private static RegisteredModel map(ResultSet row) throws SQLException {
-        return new RegisteredModel(row.getLong("id"), row.getLong("project_id"), row.getString("name"),
-                Path.of(row.getString("path")), row.getString("architecture"),
-                Jdbc.nullableLong(row, "parameter_count"), row.getString("config_json"),
-                row.getString("content_hash"), Jdbc.instant(row, "registered_at"));
     }
 }

@@ -1,6 +1,8 @@
 package org.spinworkbench.store;
 
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 
 /**
@@ -10,4 +12,10 @@ import java.time.Instant;
  */
 public record RegisteredDataset(long id, long projectId, String name, Path path, String format,
                                 String contentHash, long rowCount, Instant registeredAt) {
+    /** One row of {@code datasets}, its columns named as the repository selects them. */
+    static RegisteredDataset fromRow(ResultSet row) throws SQLException {
+        return new RegisteredDataset(row.getLong("id"), row.getLong("project_id"), row.getString("name"),
+                Path.of(row.getString("path")), row.getString("format"), row.getString("content_hash"),
+                row.getLong("row_count"), Jdbc.instant(row, "registered_at"));
+    }
 }

@@ -1,6 +1,8 @@
 package org.spinworkbench.store;
 
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 
 /**
@@ -11,4 +13,11 @@ import java.time.Instant;
 public record RegisteredModel(long id, long projectId, String name, Path path, String architecture,
                               Long parameterCount, String configJson, String contentHash,
                               Instant registeredAt) {
+    /** One row of {@code models}, its columns named as the repository selects them. */
+    static RegisteredModel fromRow(ResultSet row) throws SQLException {
+        return new RegisteredModel(row.getLong("id"), row.getLong("project_id"), row.getString("name"),
+                Path.of(row.getString("path")), row.getString("architecture"),
+                Jdbc.nullableLong(row, "parameter_count"), row.getString("config_json"),
+                row.getString("content_hash"), Jdbc.instant(row, "registered_at"));
+    }
 }

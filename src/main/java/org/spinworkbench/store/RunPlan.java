@@ -8,4 +8,12 @@ package org.spinworkbench.store;
  */
 public record RunPlan(long projectId, RunKind kind, Long baseModelId, Long datasetId, Long evalDatasetId,
                       String configJson, long seed) {
+    /** The registered model and datasets a run starts from; the eval dataset is null for a held-out split. */
+    public record Inputs(Long baseModelId, Long datasetId, Long evalDatasetId) {
+    }
+
+    public static RunPlan of(long projectId, RunKind kind, Inputs inputs, String configJson, long seed) {
+        return new RunPlan(projectId, kind, inputs.baseModelId(), inputs.datasetId(), inputs.evalDatasetId(),
+                configJson, seed);
+    }
 }

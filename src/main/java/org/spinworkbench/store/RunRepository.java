@@ -1,7 +1,6 @@
 package org.spinworkbench.store;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -34,8 +33,7 @@ public final class RunRepository {
                             + " eval_dataset_id, config_json, seed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     plan.projectId(), plan.kind(), RunStatus.CREATED, plan.baseModelId(), plan.datasetId(),
                     plan.evalDatasetId(), plan.configJson(), plan.seed(), now);
-            return new Run(id, plan.projectId(), plan.kind(), RunStatus.CREATED, plan.baseModelId(),
-                    plan.datasetId(), plan.evalDatasetId(), plan.configJson(), plan.seed(), null, now, null, null);
+            return find(c, id).orElseThrow(() -> missing(id));
         });
     }
 
@@ -46,7 +44,7 @@ public final class RunRepository {
     /** The project's runs, newest first. */
     public List<Run> listByProject(long projectId) {
         return database.read(c -> Jdbc.list(c, "SELECT " + COLUMNS + " FROM runs r WHERE r.project_id = ?"
-                + " ORDER BY r.created_at DESC, r.id DESC", RunRepository::map, projectId));
+                + " ORDER BY r.created_at DESC, r.id DESC", Run::fromRow, projectId));
     }
 
     /** Every run in the workspace with its project's name, by project, newest run first. */
@@ -54,7 +52,7 @@ public final class RunRepository {
         return database.read(c -> Jdbc.list(c, "SELECT p.name AS project_name, " + COLUMNS
                         + " FROM runs r JOIN projects p ON p.id = r.project_id"
                         + " ORDER BY p.name COLLATE NOCASE, r.created_at DESC, r.id DESC",
-                row -> new RunListing(row.getString("project_name"), map(row))));
+                row -> new RunListing(row.getString("project_name"), Run.fromRow(row))));
     }
 
     /**
@@ -82,7 +80,7 @@ public final class RunRepository {
     }
 
     private static Optional<Run> find(Connection c, long id) throws SQLException {
-        return Jdbc.first(c, "SELECT " + COLUMNS + " FROM runs r WHERE r.id = ?", RunRepository::map, id);
+        return Jdbc.first(c, "SELECT " + COLUMNS + " FROM runs r WHERE r.id = ?", Run::fromRow, id);
     }
 
     private static void requireInProject(Connection c, String table, String what, Long id, long projectId)
@@ -99,14 +97,5 @@ public final class RunRepository {
 
     private static StoreException missing(long id) {
         return new StoreException("No run with id " + id + ".");
-    }
-
-    private static Run map(ResultSet row) throws SQLException {
-        return new Run(row.getLong("id"), row.getLong("project_id"),
-                Jdbc.enumValue(row, "kind", RunKind.class), Jdbc.enumValue(row, "status", RunStatus.class),
-                Jdbc.nullableLong(row, "base_model_id"), Jdbc.nullableLong(row, "dataset_id"),
-                Jdbc.nullableLong(row, "eval_dataset_id"), row.getString("config_json"), row.getLong("seed"),
-                row.getString("message"), Jdbc.instant(row, "created_at"), Jdbc.instant(row, "started_at"),
-                Jdbc.instant(row, "finished_at"));
     }
 }

@@ -1,8 +1,6 @@
 package org.spinworkbench.store;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,7 +83,7 @@ public final class SampleRepository {
     /** The iteration's samples of one split, by example index. */
     public List<Sample> list(long iterationId, Split split) {
         return database.read(c -> Jdbc.list(c, "SELECT " + COLUMNS + " FROM samples"
-                        + " WHERE iteration_id = ? AND split = ? ORDER BY example_index", SampleRepository::map,
+                        + " WHERE iteration_id = ? AND split = ? ORDER BY example_index", Sample::fromRow,
                 iterationId, split));
     }
 
@@ -96,7 +94,7 @@ public final class SampleRepository {
         }
         return database.read(c -> Jdbc.list(c, "SELECT " + COLUMNS + " FROM samples"
                         + " WHERE iteration_id = ? AND split = ? ORDER BY example_index LIMIT ? OFFSET ?",
-                SampleRepository::map, iterationId, split, limit, offset));
+                Sample::fromRow, iterationId, split, limit, offset));
     }
 
     public int count(long iterationId, Split split) {
@@ -112,18 +110,7 @@ public final class SampleRepository {
         return database.read(c -> Jdbc.list(c, "SELECT " + COLUMNS
                         + " FROM samples s JOIN iterations i ON i.id = s.iteration_id"
                         + " WHERE i.run_id = ? AND s.split = ? AND s.example_index = ? ORDER BY i.iteration",
-                SampleRepository::map, runId, split, exampleIndex));
-    }
-
-    private static Sample map(ResultSet row) throws SQLException {
-        SampleScores scores = new SampleScores(Jdbc.nullableDouble(row, "ref_logp_real"),
-                Jdbc.nullableDouble(row, "ref_logp_synthetic"), Jdbc.nullableDouble(row, "policy_logp_real"),
-                Jdbc.nullableDouble(row, "policy_logp_synthetic"), Jdbc.nullableDouble(row, "reward_real"),
-                Jdbc.nullableDouble(row, "reward_synthetic"));
-        return new Sample(row.getLong("iteration_id"), Jdbc.enumValue(row, "split", Split.class),
-                row.getInt("example_index"), row.getString("prompt"), row.getString("real_response"),
-                row.getString("synthetic_response"), Jdbc.nullableInt(row, "real_tokens"),
-                Jdbc.nullableInt(row, "synthetic_tokens"), scores);
+                Sample::fromRow, runId, split, exampleIndex));
     }
 }
 

@@ -197,8 +197,8 @@ public final class DatasetStepViewModel {
             return; // the preview needs the model's chat template; the model step comes first anyway
         }
         String eval = evalFile.get().strip();
-        DataCheckRequest request = new DataCheckRequest(dataFile.get().strip(),
-                split.get() == SplitChoice.EVAL_FILE && !eval.isEmpty() ? eval : "", accuracyFile.get().strip(),
+        DataCheckRequest request = new DataCheckRequest(new DataCheckRequest.Files(dataFile.get().strip(),
+                split.get() == SplitChoice.EVAL_FILE && !eval.isEmpty() ? eval : "", accuracyFile.get().strip()),
                 format.get(), raw.get(), turns.get(), chosen);
         if (request.equals(requested) && (results.checking.get() || results.check.get() != null)) {
             if (!results.checking.get()) {
@@ -209,7 +209,7 @@ public final class DatasetStepViewModel {
         requested = request;
         long ticket = ++checks;
         results.clear();
-        if (request.data().isEmpty()) {
+        if (request.files().data().isEmpty()) {
             results.checking.set(false);
             results.error.set(messages.get("wizard.data.required"));
             return;
