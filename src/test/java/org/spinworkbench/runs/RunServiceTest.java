@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spinworkbench.lm.SamplingOptions;
@@ -105,60 +107,49 @@ class RunServiceTest {
 
     @Test
     void aCancelledRunResumesToTheSameHistoryAsAnUninterruptedOne() throws Exception {
-        Path model = TinyRuns.model(dir);
-        Path data = TinyRuns.data(dir);
-        Map<String, List<MetricPoint>> uninterrupted = uninterrupted(model, data);
-        try (Workspace workspace = Workspace.open(dir.resolve("ws-b"))) {
-            RunService runs = new RunService(workspace, Device.cpu());
-            Cancellation cancellation = new Cancellation();
-            TrainingListener cancelMidIteration = new TrainingListener() {
-                @Override
-                public void stepMetrics(int iteration, long step, Map<String, Double> metrics) {
-                    if (iteration == 2 && step == 3) {
-                        cancellation.request();
-                    }
-                }
-            };
-            RunOutcome stopped = runs.start(TinyRuns.spec(model, data, TinyRuns.config(2, 0)), cancelMidIteration,
-                    cancellation);
-            assertEquals(RunStatus.CANCELLED, stopped.status());
-            assertTrue(stopped.message().contains("after step 3"), stopped.message());
-            assertEquals(IterationStatus.CANCELLED, workspace.iterations().find(stopped.runId(), 2).orElseThrow().status());
-
-            RunOutcome resumed = runs.resume(stopped.runId(), TrainingListener.NONE, new Cancellation());
-            assertEquals(RunStatus.COMPLETED, resumed.status(), resumed.message());
-            History.assertSame(uninterrupted, History.of(workspace, stopped.runId()));
-        }
+        Cancellation cancellation = new Cancellation();
+        stoppedAtStepThreeOfIterationTwoThenResumed("ws-b", cancellation, cancellation::request, stopped -> { });
     }
 
     @Test
     void anInterruptOfTheTrainingThreadStopsAtTheNextStepWithItsCheckpointAndIsPassedOn() throws Exception {
         // an interrupted training thread used to run on until a checkpoint write failed on the interrupt
+        Thread training = Thread.currentThread();
+        stoppedAtStepThreeOfIterationTwoThenResumed("ws-interrupted", new Cancellation(), () -> {
+            new Thread(training::interrupt).start();
+            while (!training.isInterrupted()) { // waiting by join() would take the interrupt itself
+                Thread.onSpinWait();
+            }
+        }, stopped -> assertTrue(Thread.interrupted(), "the interrupt is raised again once the run has ended"));
+    }
+
+    /**
+     * A two-iteration run that {@code stop} stops at step 3 of iteration 2: it ends cancelled with
+     * no step after that one, and its resume ends with an uninterrupted run's history.
+     */
+    private void stoppedAtStepThreeOfIterationTwoThenResumed(String folder, Cancellation cancellation, Runnable stop,
+                                                             Consumer<RunOutcome> checkStopped) throws Exception {
         Path model = TinyRuns.model(dir);
         Path data = TinyRuns.data(dir);
         Map<String, List<MetricPoint>> uninterrupted = uninterrupted(model, data);
-        try (Workspace workspace = Workspace.open(dir.resolve("ws-interrupted"))) {
+        try (Workspace workspace = Workspace.open(dir.resolve(folder))) {
             RunService runs = new RunService(workspace, Device.cpu());
-            Thread training = Thread.currentThread();
-            List<Long> stepsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
-            TrainingListener interruptFromOutside = new TrainingListener() {
+            List<Long> stepsSeen = new ArrayList<>();
+            TrainingListener stopMidIteration = new TrainingListener() {
                 @Override
                 public void stepMetrics(int iteration, long step, Map<String, Double> metrics) {
                     stepsSeen.add(step);
                     if (iteration == 2 && step == 3) {
-                        new Thread(training::interrupt).start();
-                        while (!training.isInterrupted()) { // waiting by join() would take the interrupt itself
-                            Thread.onSpinWait();
-                        }
+                        stop.run();
                     }
                 }
             };
-            RunOutcome stopped = runs.start(TinyRuns.spec(model, data, TinyRuns.config(2, 0)), interruptFromOutside,
-                    new Cancellation());
-            assertTrue(Thread.interrupted(), "the interrupt is raised again once the run has ended");
+            RunOutcome stopped = runs.start(TinyRuns.spec(model, data, TinyRuns.config(2, 0)), stopMidIteration,
+                    cancellation);
+            checkStopped.accept(stopped);
             assertEquals(RunStatus.CANCELLED, stopped.status(), stopped.message());
             assertTrue(stopped.message().contains("after step 3 of"), stopped.message());
-            assertEquals(3L, stepsSeen.get(stepsSeen.size() - 1), "no step after the interrupt");
+            assertEquals(3L, stepsSeen.get(stepsSeen.size() - 1), "no step after the stop");
             assertEquals(IterationStatus.CANCELLED, workspace.iterations().find(stopped.runId(), 2).orElseThrow().status());
 
             RunOutcome resumed = runs.resume(stopped.runId(), TrainingListener.NONE, new Cancellation());

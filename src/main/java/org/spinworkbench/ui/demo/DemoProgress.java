@@ -2,8 +2,6 @@ package org.spinworkbench.ui.demo;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -11,59 +9,31 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.spinworkbench.runs.DemoRecipe;
 import org.spinworkbench.train.Phase;
 import org.spinworkbench.ui.common.Messages;
-import org.spinworkbench.ui.common.PhaseEta;
+import org.spinworkbench.ui.common.PhaseProgress;
 
 /**
  * Where the demo is, in a workshop's words: the arm and iteration, the phase, its share done,
- * the time left in the phase ({@link PhaseEta}, as the dashboard times it) and in the whole demo.
+ * the time left in the phase (timed as the dashboard times it) and in the whole demo.
  * Changed on the FX thread only.
  */
-public final class DemoProgress {
+public final class DemoProgress extends PhaseProgress {
     private final Messages messages;
     private final int iterations;
-    private final PhaseEta eta;
     private final DemoTimeLeft timeLeft;
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper iterationText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper phaseText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper etaText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper totalEtaText = new ReadOnlyStringWrapper("");
 
     DemoProgress(Messages messages, int iterations, LongSupplier nanoClock) {
+        super(nanoClock);
         this.messages = messages;
         this.iterations = iterations;
-        this.eta = new PhaseEta(nanoClock);
         this.timeLeft = new DemoTimeLeft(iterations, nanoClock);
     }
 
     /** The phase of the current iteration; null before the first one starts and after the run. */
     public ReadOnlyObjectProperty<Phase> phaseProperty() {
         return phase.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty iterationTextProperty() {
-        return iterationText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty phaseTextProperty() {
-        return phaseText.getReadOnlyProperty();
-    }
-
-    /** Share of the current phase done, in [0, 1]; -1 (indeterminate) while nothing is counted. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    /** "12 / 40" units of the current phase. */
-    public ReadOnlyStringProperty progressTextProperty() {
-        return progressText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty etaTextProperty() {
-        return etaText.getReadOnlyProperty();
     }
 
     /** "About 3 min 20 s left in the demo": both arms; empty until the first iteration has shown how long things take. */
@@ -86,11 +56,10 @@ public final class DemoProgress {
         iterationText.set(arm == DemoRecipe.Arm.SPIN ? messages.get("demo.iteration", iteration, iterations)
                 : messages.get("demo.control"));
         phase.set(started);
-        phaseText.set(phaseName(started));
+        phaseStarted(phaseName(started), 0);
         progress.set(0);
         progressText.set("");
         etaText.set(messages.get("demo.eta.estimating"));
-        eta.restart();
         timeLeft.phaseStarted(arm, iteration, started);
         showTimeLeft();
     }
@@ -99,10 +68,8 @@ public final class DemoProgress {
         if (current != phase.get()) {
             phaseStarted(arm, iteration, current);
         }
-        progress.set(total > 0 ? Math.min(1.0, (double) done / total) : -1);
-        progressText.set(messages.get("demo.progress", done, total));
-        etaText.set(eta.remaining(done, total).map(left -> messages.get("demo.eta.phase", duration(left)))
-                .orElse(messages.get("demo.eta.estimating")));
+        counted(done, total, messages.get("demo.progress", done, total),
+                left -> messages.get("demo.eta.phase", duration(left)), messages.get("demo.eta.estimating"));
         timeLeft.progress(total > 0 ? (double) done / total : 0);
         showTimeLeft();
     }
@@ -111,13 +78,7 @@ public final class DemoProgress {
     void ended(String stateKey, boolean finished) {
         phase.set(null);
         phaseText.set(messages.get(stateKey));
-        if (finished) {
-            progress.set(1);
-            progressText.set("");
-        } else if (progress.get() < 0) {
-            progress.set(0);
-        }
-        etaText.set("");
+        stopped(finished);
         totalEtaText.set("");
     }
 
