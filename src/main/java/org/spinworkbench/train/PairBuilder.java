@@ -46,29 +46,20 @@ final class PairBuilder {
         for (int i = 0; i < all.size(); i++) {
             Example example = all.get(i);
             TokenPair real = model.pairTokens(example.prompt(), example.realResponse(), config.raw());
-            TokenPair generated = model.pairTokens(example.prompt(), synthetic.get(i), config.raw());
-            int[][] fitted = truncation.apply(real.prompt(), real.response(), generated.response());
+            String response = synthetic == null ? "" : synthetic.get(i);
+            int[][] fitted = synthetic == null ? truncation.apply(real.prompt(), real.response())
+                    : truncation.apply(real.prompt(), real.response(),
+                            model.pairTokens(example.prompt(), response, config.raw()).response());
             pairs.add(ScoredPair.unscored(place(i, train.size()), new ScoredPair.Texts(
-                    ChatMessage.shown(example.prompt()), example.realResponse(), synthetic.get(i)),
-                    fitted[0], fitted[1], fitted[2]));
+                    ChatMessage.shown(example.prompt()), example.realResponse(), response),
+                    fitted[0], fitted[1], synthetic == null ? new int[0] : fitted[2]));
         }
         return pairs;
     }
 
     /** SFT: the real responses only, tokenised and truncated; nothing to generate or score. */
     List<ScoredPair> realOnly(List<Example> train, List<Example> eval) {
-        List<Example> all = new ArrayList<>(train);
-        all.addAll(eval);
-        List<ScoredPair> pairs = new ArrayList<>();
-        Truncation truncation = config.truncation();
-        for (int i = 0; i < all.size(); i++) {
-            Example example = all.get(i);
-            TokenPair real = model.pairTokens(example.prompt(), example.realResponse(), config.raw());
-            int[][] fitted = truncation.apply(real.prompt(), real.response());
-            pairs.add(ScoredPair.unscored(place(i, train.size()), new ScoredPair.Texts(
-                    ChatMessage.shown(example.prompt()), example.realResponse(), ""), fitted[0], fitted[1], new int[0]));
-        }
-        return pairs;
+        return unscored(train, eval, null);
     }
 
     /** Example {@code i} of the training examples followed by the held-out ones, placed in its own split. */

@@ -1,5 +1,6 @@
 package org.spinworkbench.ui.common;
 
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -11,6 +12,15 @@ public final class Alerts {
     }
 
     /** An error alert, not yet shown; {@code owner} may be null when there is no window yet. */
+    /** Shows an error dialog over {@code owner} for every failure {@code failures} reports. */
+    public static void showFailures(Window owner, Messages messages, ObservableValue<Failure> failures) {
+        failures.addListener((o, before, failure) -> {
+            if (failure != null) {
+                error(owner, messages, failure.header(), failure.reason()).show();
+            }
+        });
+    }
+
     public static Alert error(Window owner, Messages messages, String header, String reason) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         if (owner != null) {

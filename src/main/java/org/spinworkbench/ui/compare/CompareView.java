@@ -95,14 +95,7 @@ final class CompareView extends BorderPane {
         Label explanation = new Label(messages.get("compare.explanation"));
         explanation.setWrapText(true);
         explanation.getStyleClass().add("compare-muted");
-        Label error = new Label();
-        error.setId("compareError");
-        error.setWrapText(true);
-        error.setMinHeight(Region.USE_PREF_SIZE);
-        error.getStyleClass().add("compare-error");
-        error.textProperty().bind(viewModel.errorProperty());
-        error.managedProperty().bind(error.textProperty().isNotEmpty());
-        error.visibleProperty().bind(error.managedProperty());
+        Label error = ErrorLabel.of("compareError", viewModel.errorProperty());
         VBox header = new VBox(4, bar, explanation, error);
         header.getStyleClass().add("compare-header");
         return header;

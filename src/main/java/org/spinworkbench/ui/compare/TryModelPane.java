@@ -81,14 +81,7 @@ final class TryModelPane extends VBox {
                 fixed(messages.get("compare.try.maxTokens")), tokensSpinner, generate, progress);
         controls.setAlignment(Pos.CENTER_LEFT);
 
-        Label error = new Label();
-        error.setId("tryError");
-        error.setWrapText(true);
-        error.setMinHeight(Region.USE_PREF_SIZE);
-        error.getStyleClass().add("compare-error");
-        error.textProperty().bind(viewModel.errorProperty());
-        error.managedProperty().bind(error.textProperty().isNotEmpty());
-        error.visibleProperty().bind(error.managedProperty());
+        Label error = ErrorLabel.of("tryError", viewModel.errorProperty());
 
         CheckBox withBase = new CheckBox(messages.get("compare.try.withBase"));
         withBase.setId("tryWithBase");

@@ -81,11 +81,7 @@ public final class ExportDialog {
                         messages.get("export.replace.keep"))).show(viewModel::confirmReplace, viewModel::declineReplace);
             }
         });
-        viewModel.failureProperty().addListener((o, before, failure) -> {
-            if (failure != null) {
-                Alerts.error(stage, messages, failure.header(), failure.reason()).show();
-            }
-        });
+        Alerts.showFailures(stage, messages, viewModel.failureProperty());
     }
 
     public void show() {

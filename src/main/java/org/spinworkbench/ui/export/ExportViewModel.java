@@ -23,6 +23,7 @@ import org.spinworkbench.runs.IterationDatasets;
 import org.spinworkbench.store.Split;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.ui.common.ErrorMessages;
+import org.spinworkbench.ui.common.Failure;
 import org.spinworkbench.ui.common.Messages;
 import org.spinworkbench.ui.common.TaskExecutor;
 
@@ -36,10 +37,6 @@ import org.spinworkbench.ui.common.TaskExecutor;
  * Writing over something that exists waits for {@link #confirmReplace()}.
  */
 public final class ExportViewModel {
-    /** A failure to show in an error dialog: what was being done, and why it did not work. */
-    public record Failure(String header, String reason) {
-    }
-
     private final Workspace workspace;
     private final TaskExecutor store;
     private final TaskExecutor writer;

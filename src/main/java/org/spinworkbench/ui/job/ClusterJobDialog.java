@@ -69,11 +69,7 @@ public final class ClusterJobDialog {
                 event.consume(); // a half-written job or a half-imported iteration is worth nothing
             }
         });
-        viewModel.failureProperty().addListener((o, before, failure) -> {
-            if (failure != null) {
-                Alerts.error(stage, messages, failure.header(), failure.reason()).show();
-            }
-        });
+        Alerts.showFailures(stage, messages, viewModel.failureProperty());
     }
 
     public void show() {

@@ -25,6 +25,7 @@ import org.spinworkbench.store.RunStatus;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.train.TrainingListener;
 import org.spinworkbench.ui.common.ErrorMessages;
+import org.spinworkbench.ui.common.Failure;
 import org.spinworkbench.ui.common.Messages;
 import org.spinworkbench.ui.common.TaskExecutor;
 
@@ -37,10 +38,6 @@ import org.spinworkbench.ui.common.TaskExecutor;
 public final class ClusterJobViewModel {
     /** Which end of the hand-off the dialog is for. */
     public enum Mode { EXPORT, IMPORT }
-
-    /** A failure to show in an error dialog. */
-    public record Failure(String header, String reason) {
-    }
 
     private final Workspace workspace;
     private final TaskExecutor store;

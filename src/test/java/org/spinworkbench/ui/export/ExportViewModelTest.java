@@ -31,6 +31,7 @@ import org.spinworkbench.store.Sample;
 import org.spinworkbench.store.Split;
 import org.spinworkbench.store.Workspace;
 import org.spinworkbench.ui.common.CurrentThreadTaskExecutor;
+import org.spinworkbench.ui.common.Failure;
 import org.spinworkbench.ui.common.Messages;
 
 /** The export dialog's state on one real two-iteration tiny run, everything on the calling thread. */
@@ -149,7 +150,7 @@ class ExportViewModelTest {
         viewModel.exportModel();
         viewModel.confirmReplace();
 
-        ExportViewModel.Failure failure = viewModel.failureProperty().get();
+        Failure failure = viewModel.failureProperty().get();
         assertEquals("Could not export the model", failure.header());
         assertEquals("The disk is full: there is not enough space to write " + folder
                 + ". Free some space or choose another place.", failure.reason());
