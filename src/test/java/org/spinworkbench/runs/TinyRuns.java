@@ -67,8 +67,18 @@ public final class TinyRuns {
     /**
      * A completed SPIN run of {@code iterations} iterations in project "Tiny" of {@code workspace},
      * with its samples, metrics, evaluations and checkpoints recorded; its files go under {@code dir}.
+     * A workspace with no project yet gets a copy of the run trained once per JVM
+     * ({@link RecordedRuns}); one that has projects trains its own.
      */
     public static RunOutcome completedRun(Workspace workspace, Path dir, int iterations) throws IOException {
+        if (workspace.projects().list().isEmpty()) {
+            return RecordedRuns.copyInto(workspace, dir, iterations);
+        }
+        return trainedRun(workspace, dir, iterations);
+    }
+
+    /** As {@link #completedRun}, always trained here. */
+    static RunOutcome trainedRun(Workspace workspace, Path dir, int iterations) throws IOException {
         RunOutcome outcome = new RunService(workspace, Device.cpu()).start(spec(model(dir), data(dir),
                 config(iterations, 2)), TrainingListener.NONE, new Cancellation());
         if (outcome.status() != RunStatus.COMPLETED) {
