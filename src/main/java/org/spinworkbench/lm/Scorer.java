@@ -130,14 +130,15 @@ public final class Scorer {
     /**
      * log p of the target tokens from {@code from} to {@code to}, (C, 1), from their hidden
      * states. The chunk's (C, V) logits are released on return (autograd keeps what its
-     * backward needs), so chunks do not pile up until the caller's scope closes.
+     * backward needs), so chunks do not pile up until the caller's scope closes. The target ids
+     * are made in the caller's scope instead: DJL hands PyTorch the Java buffer they were
+     * created in, so autograd's reference to them does not keep their memory, and backward
+     * reads them after the chunk's scope is gone.
      */
     private NDArray pickedLogProbs(NDArray hidden, long[] targets, int from, int to, NDManager manager) {
-        return Scoped.keep(() -> {
-            NDArray logProbs = model.logits(hidden.get("{}:{}", from, to)).logSoftmax(-1);   // (C, V)
-            return logProbs.gather(manager.create(Arrays.copyOfRange(targets, from, to), new Shape(to - from, 1)),
-                    1);                                                                     // (C, 1)
-        });
+        NDArray ids = manager.create(Arrays.copyOfRange(targets, from, to), new Shape(to - from, 1)); // (C, 1)
+        return Scoped.keep(() -> model.logits(hidden.get("{}:{}", from, to)).logSoftmax(-1)           // (C, V)
+                .gather(ids, 1));                                                                   // (C, 1)
     }
 
     /** Positions a recomputed head projects at once: about 8 M logits (32 MB), at least one. */

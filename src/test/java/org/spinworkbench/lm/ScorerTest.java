@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -91,5 +92,57 @@ class ScorerTest {
                 List.of(new int[0], new int[] {6}));
         assertEquals(0.0, scores[0], 0.0);
         assertEquals(expected(new int[] {5}, new int[] {6}), scores[1], 1e-4);
+    }
+
+    /**
+     * The target ids a chunk gathers by live in Java's memory (DJL hands PyTorch the buffer it
+     * created them in). They must outlive the chunk's scope until backward has read them: freed
+     * with the scope, the garbage collector returned their memory, new buffers overwrote it, and
+     * backward read random ids ("index 140469779712144 is out of bounds for dimension 1").
+     */
+    @Test
+    void backwardReadsTheTargetIdsAfterTheChunksScopeClosedAndMemoryWasReused() throws Exception {
+        double[] expected = gradientSum(false);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertEquals(expected[0], gradientSum(true)[0], 1e-6 * Math.max(1, Math.abs(expected[0])));
+        }
+    }
+
+    /** The summed gradient of every weight after a backward through one-position chunks. */
+    private static double[] gradientSum(boolean churnMemory) throws Exception {
+        List<NDArray> weights = List.copyOf(model.weights().values());
+        weights.forEach(w -> w.setRequiresGradient(true));
+        weights.forEach(w -> JniUtils.zeroGrad((ai.djl.pytorch.engine.PtNDArray) w)); // no earlier call's gradient
+        try (NDManager work = model.manager().newSubManager(); NDScope scope = new NDScope();
+             GradientCollector collector = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+            NDArray sums = new Scorer(model, 0, 1).responseLogProbs(PROMPTS, RESPONSES, work);
+            if (churnMemory) {
+                churn();
+            }
+            collector.backward(sums.sum());
+            double total = 0;
+            for (NDArray weight : weights) {
+                total += weight.getGradient().abs().sum().getFloat();
+            }
+            return new double[] {total};
+        } finally {
+            weights.forEach(w -> w.setRequiresGradient(false));
+        }
+    }
+
+    /** Lets the collector free what nothing refers to, then fills fresh direct buffers with garbage. */
+    private static void churn() throws InterruptedException {
+        List<java.nio.ByteBuffer> filler = new java.util.ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            System.gc();
+            Thread.sleep(50);
+            for (int i = 0; i < 200; i++) {
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocateDirect(8 * (1 + i % 8));
+                while (buffer.hasRemaining()) {
+                    buffer.put((byte) 0x7F);
+                }
+                filler.add(buffer);
+            }
+        }
     }
 }
