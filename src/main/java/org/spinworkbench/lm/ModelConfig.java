@@ -89,15 +89,9 @@ public record ModelConfig(String architecture, int vocabSize, int hiddenSize, in
         source = source == null ? null : source.deepCopy();
     }
 
-    /** A config built in code: plain rotary embeddings, no source file. */
-    public ModelConfig(String architecture, int vocabSize, int hiddenSize, int intermediateSize,
-                       int numHiddenLayers, int numAttentionHeads, int numKeyValueHeads, int headDim,
-                       double ropeTheta, double rmsNormEps, boolean tieWordEmbeddings,
-                       int maxPositionEmbeddings, boolean attentionBias, Integer bosTokenId,
-                       List<Integer> eosTokenIds, String torchDtype) {
-        this(architecture, vocabSize, hiddenSize, intermediateSize, numHiddenLayers, numAttentionHeads,
-                numKeyValueHeads, headDim, ropeTheta, rmsNormEps, tieWordEmbeddings, maxPositionEmbeddings,
-                attentionBias, bosTokenId, eosTokenIds, torchDtype, RopeScaling.NONE, null);
+    /** A config built in code: plain rotary embeddings, no source file ({@link ModelConfigBuilder}). */
+    public static ModelConfigBuilder builder(String architecture) {
+        return new ModelConfigBuilder(architecture);
     }
 
     @Override

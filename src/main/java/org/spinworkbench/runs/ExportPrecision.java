@@ -15,8 +15,13 @@ public final class ExportPrecision {
     }
 
     public static DType of(Run run) {
+        return ofConfig(run.configJson());
+    }
+
+    /** As {@link #of(Run)}, from the run's recorded configuration ({@link RunSpec} JSON). */
+    static DType ofConfig(String configJson) {
         try {
-            String torchDtype = PretrainedModel.readConfig(Path.of(RunSpec.fromJson(run.configJson()).baseModel()))
+            String torchDtype = PretrainedModel.readConfig(Path.of(RunSpec.fromJson(configJson).baseModel()))
                     .torchDtype();
             return torchDtype == null ? DType.F32 : DType.fromTorchName(torchDtype).orElse(DType.F32);
         } catch (RuntimeException e) {

@@ -57,8 +57,9 @@ class ModelConfigTest {
     void readsLlama() throws IOException {
         ModelConfig config = ModelConfig.read(write(TINY_LLAMA));
 
-        assertEquals(new ModelConfig("LlamaForCausalLM", 32000, 2048, 5632, 22, 32, 4, 64, 10000.0, 1e-5,
-                false, 2048, false, 1, List.of(2), "bfloat16"), config);
+        assertEquals(ModelConfig.builder("LlamaForCausalLM").setVocabSize(32000).setWidths(2048, 5632)
+                .setLayers(22).setHeads(32, 4).setMaxPositionEmbeddings(2048).optRmsNormEps(1e-5)
+                .optSpecialTokens(1, List.of(2)).optTorchDtype("bfloat16").build(), config);
         assertEquals("llama", config.modelType());
     }
 
@@ -99,8 +100,8 @@ class ModelConfigTest {
     @Test
     void shapesAndParameterCountOfATinyLlamaByHand() {
         // V=10 H=8 I=12 L=2 nH=4 nKV=2 hD=2 (so q 8, kv 4), untied, no bias.
-        ModelConfig config = new ModelConfig("LlamaForCausalLM", 10, 8, 12, 2, 4, 2, 2, 10000.0, 1e-6,
-                false, 64, false, null, null, null);
+        ModelConfig config = ModelConfig.builder("LlamaForCausalLM").setVocabSize(10).setWidths(8, 12).setLayers(2)
+                .setHeads(4, 2).setMaxPositionEmbeddings(64).build();
 
         Map<String, long[]> shapes = config.expectedShapes();
         assertEquals(List.of("model.embed_tokens.weight",
@@ -131,8 +132,8 @@ class ModelConfigTest {
 
     @Test
     void llamaAttentionBiasAddsQkvAndOutputBiases() {
-        ModelConfig config = new ModelConfig("LlamaForCausalLM", 10, 8, 12, 1, 4, 2, 2, 10000.0, 1e-6,
-                true, 64, true, null, null, null);
+        ModelConfig config = ModelConfig.builder("LlamaForCausalLM").setVocabSize(10).setWidths(8, 12).setLayers(1)
+                .setHeads(4, 2).setMaxPositionEmbeddings(64).optTieWordEmbeddings(true).optAttentionBias(true).build();
 
         Map<String, long[]> shapes = config.expectedShapes();
         assertArrayEquals(new long[] {8}, shapes.get("model.layers.0.self_attn.q_proj.bias"));
@@ -179,11 +180,13 @@ class ModelConfigTest {
     void aConfigBuiltInCodeIsWrittenWithTransformersKeys() throws IOException {
         for (String json : List.of(TINY_LLAMA, QWEN2, MISTRAL_NEMO)) {
             ModelConfig read = ModelConfig.read(write(json));
-            ModelConfig config = new ModelConfig(read.architecture(), read.vocabSize(), read.hiddenSize(),
-                    read.intermediateSize(), read.numHiddenLayers(), read.numAttentionHeads(), read.numKeyValueHeads(),
-                    read.headDim(), read.ropeTheta(), read.rmsNormEps(), read.tieWordEmbeddings(),
-                    read.maxPositionEmbeddings(), read.attentionBias(), read.bosTokenId(), read.eosTokenIds(),
-                    read.torchDtype());
+            ModelConfig config = ModelConfig.builder(read.architecture()).setVocabSize(read.vocabSize())
+                    .setWidths(read.hiddenSize(), read.intermediateSize()).setLayers(read.numHiddenLayers())
+                    .setHeads(read.numAttentionHeads(), read.numKeyValueHeads())
+                    .setMaxPositionEmbeddings(read.maxPositionEmbeddings()).optHeadDim(read.headDim())
+                    .optRopeTheta(read.ropeTheta()).optRmsNormEps(read.rmsNormEps())
+                    .optTieWordEmbeddings(read.tieWordEmbeddings()).optAttentionBias(read.attentionBias())
+                    .optSpecialTokens(read.bosTokenId(), read.eosTokenIds()).optTorchDtype(read.torchDtype()).build();
             Path written = Files.writeString(dir.resolve("written.json"), config.toJson());
 
             assertEquals(config, ModelConfig.read(written));

@@ -15,8 +15,9 @@ final class TinyModels {
 
     /** Llama with grouped-query attention (4 query heads over 2 key/value heads), untied. */
     static ModelConfig llamaConfig() {
-        return new ModelConfig("LlamaForCausalLM", 80, 32, 48, 2, 4, 2, 8, 10000.0, 1e-6, false, 256, false,
-                1, List.of(2), "float32");
+        return ModelConfig.builder("LlamaForCausalLM").setVocabSize(80).setWidths(32, 48).setLayers(2).setHeads(4, 2)
+                .setMaxPositionEmbeddings(256).optHeadDim(8).optSpecialTokens(1, List.of(2)).optTorchDtype("float32")
+                .build();
     }
 
     static LlamaModel create(ModelConfig config, long seed) {

@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spinworkbench.lm.hf.DType;
-import org.spinworkbench.store.Run;
-import org.spinworkbench.store.RunKind;
-import org.spinworkbench.store.RunStatus;
 
 /** An export keeps the base model's weight type unless told otherwise: a float16 model is not written as float32. */
 class ExportPrecisionTest {
@@ -20,11 +16,11 @@ class ExportPrecisionTest {
 
     @Test
     void theBaseModelsTorchDtypeElseFloat32() throws IOException {
-        assertEquals(DType.F16, ExportPrecision.of(runOn(base("float16"))));
-        assertEquals(DType.BF16, ExportPrecision.of(runOn(base("bfloat16"))));
-        assertEquals(DType.F32, ExportPrecision.of(runOn(base(null))), "a config naming no type");
-        assertEquals(DType.F32, ExportPrecision.of(runOn(base("float64"))), "a type exports do not write");
-        assertEquals(DType.F32, ExportPrecision.of(runOn(dir.resolve("moved-away"))), "a base model that is gone");
+        assertEquals(DType.F16, ExportPrecision.ofConfig(configOn(base("float16"))));
+        assertEquals(DType.BF16, ExportPrecision.ofConfig(configOn(base("bfloat16"))));
+        assertEquals(DType.F32, ExportPrecision.ofConfig(configOn(base(null))), "a config naming no type");
+        assertEquals(DType.F32, ExportPrecision.ofConfig(configOn(base("float64"))), "a type exports do not write");
+        assertEquals(DType.F32, ExportPrecision.ofConfig(configOn(dir.resolve("moved-away"))), "a base model that is gone");
     }
 
     private Path base(String torchDtype) throws IOException {
@@ -37,9 +33,8 @@ class ExportPrecisionTest {
         return model;
     }
 
-    private static Run runOn(Path model) {
-        RunSpec spec = TinyRuns.spec(model, model.resolve("sums.jsonl"), TinyRuns.config(1, 0));
-        return new Run(1, 1, RunKind.SPIN, RunStatus.COMPLETED, null, null, null, spec.toJson(), 1, null,
-                Instant.EPOCH, null, null);
+    /** The configuration a run on {@code model} records. */
+    private static String configOn(Path model) {
+        return TinyRuns.spec(model, model.resolve("sums.jsonl"), TinyRuns.config(1, 0)).toJson();
     }
 }

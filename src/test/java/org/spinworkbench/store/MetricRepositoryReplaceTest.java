@@ -19,7 +19,7 @@ class MetricRepositoryReplaceTest {
             long project = workspace.projects().create("P", "").id();
             long model = workspace.models().register(project, "m", dir, "LlamaForCausalLM", 1L, "{}", "h").id();
             long data = workspace.datasets().register(project, "d", dir.resolve("d"), "spin", "h", 1).id();
-            long run = workspace.runs().create(new RunPlan(project, RunKind.SPIN, model, data, null, "{}", 1)).id();
+            long run = workspace.runs().create(RunPlan.of(project, RunKind.SPIN, new RunPlan.Inputs(model, data, null), "{}", 1)).id();
             MetricRepository metrics = workspace.metrics();
             metrics.recordAll(run, List.of(new MetricPoint(1, 1, "loss", 0.7), new MetricPoint(2, 1, "loss", 0.6),
                     new MetricPoint(2, 2, "loss", 0.5), new MetricPoint(2, 3, "grad_norm", 1.5)));

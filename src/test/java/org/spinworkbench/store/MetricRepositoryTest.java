@@ -83,7 +83,7 @@ class MetricRepositoryTest {
 
     @Test
     void runsKeepTheirOwnCurves() {
-        Run other = workspace.runs().create(new RunPlan(run.projectId(), RunKind.SFT, null, null, null, "{}", 1));
+        Run other = workspace.runs().create(RunPlan.of(run.projectId(), RunKind.SFT, StoreFixtures.NO_INPUTS, "{}", 1));
         metrics.recordAll(run.id(), List.of(new MetricPoint(1, 1, "loss", 0.7)));
         metrics.recordAll(other.id(), List.of(new MetricPoint(1, 1, "loss", 0.9), new MetricPoint(1, 9, "epoch", 1)));
 

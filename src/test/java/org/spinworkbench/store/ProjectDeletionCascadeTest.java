@@ -57,8 +57,8 @@ class ProjectDeletionCascadeTest {
     private Run fillWithAWholeRun(Project project) {
         Run spin = StoreFixtures.spinRun(workspace, project);
         RegisteredDataset eval = StoreFixtures.dataset(workspace, project);
-        workspace.runs().create(new RunPlan(project.id(), RunKind.SFT, spin.baseModelId(), spin.datasetId(),
-                eval.id(), "{}", 1));
+        workspace.runs().create(RunPlan.of(project.id(), RunKind.SFT,
+                new RunPlan.Inputs(spin.baseModelId(), spin.datasetId(), eval.id()), "{}", 1));
         for (int t = 1; t <= 2; t++) {
             Iteration iteration = workspace.iterations().start(spin.id(), t);
             List<Sample> samples = new ArrayList<>();

@@ -39,8 +39,8 @@ class RunRepositoryTest {
         RegisteredDataset train = StoreFixtures.dataset(workspace, project);
         RegisteredDataset eval = StoreFixtures.dataset(workspace, project);
 
-        Run created = runs.create(new RunPlan(project.id(), RunKind.SFT, model.id(), train.id(), eval.id(),
-                StoreFixtures.CONFIG_JSON, Long.MAX_VALUE));
+        Run created = runs.create(RunPlan.of(project.id(), RunKind.SFT,
+                new RunPlan.Inputs(model.id(), train.id(), eval.id()), StoreFixtures.CONFIG_JSON, Long.MAX_VALUE));
         Run found = runs.findById(created.id()).orElseThrow();
 
         assertEquals(created, found);
@@ -111,12 +111,12 @@ class RunRepositoryTest {
         RegisteredModel model = StoreFixtures.model(workspace, project);
         RegisteredDataset data = StoreFixtures.dataset(workspace, project);
 
-        assertThrows(StoreException.class, () -> runs.create(new RunPlan(project.id(), RunKind.SPIN,
-                foreignModel.id(), data.id(), null, "{}", 1)));
-        assertThrows(StoreException.class, () -> runs.create(new RunPlan(project.id(), RunKind.SPIN,
-                model.id(), foreignData.id(), null, "{}", 1)));
-        assertThrows(StoreException.class, () -> runs.create(new RunPlan(project.id(), RunKind.SPIN,
-                model.id(), data.id(), foreignData.id(), "{}", 1)));
+        assertThrows(StoreException.class, () -> runs.create(RunPlan.of(project.id(), RunKind.SPIN,
+                new RunPlan.Inputs(foreignModel.id(), data.id(), null), "{}", 1)));
+        assertThrows(StoreException.class, () -> runs.create(RunPlan.of(project.id(), RunKind.SPIN,
+                new RunPlan.Inputs(model.id(), foreignData.id(), null), "{}", 1)));
+        assertThrows(StoreException.class, () -> runs.create(RunPlan.of(project.id(), RunKind.SPIN,
+                new RunPlan.Inputs(model.id(), data.id(), foreignData.id()), "{}", 1)));
         assertEquals(0, StoreFixtures.count(workspace, "runs"));
     }
 
@@ -127,7 +127,7 @@ class RunRepositoryTest {
         clock.advance(Duration.ofSeconds(1));
         Run foreign = StoreFixtures.spinRun(workspace, other);
         clock.advance(Duration.ofSeconds(1));
-        Run second = workspace.runs().create(new RunPlan(project.id(), RunKind.SFT, null, null, null, "{}", 7));
+        Run second = workspace.runs().create(RunPlan.of(project.id(), RunKind.SFT, StoreFixtures.NO_INPUTS, "{}", 7));
 
         assertEquals(List.of(second, first), runs.listByProject(project.id()));
         assertEquals(List.of(new RunListing("Another", foreign), new RunListing("Tiny", second),

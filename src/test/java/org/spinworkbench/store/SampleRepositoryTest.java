@@ -37,10 +37,11 @@ class SampleRepositoryTest {
 
     @Test
     void samplesRoundTripWithUnknownValuesKeptUnknown() {
-        Sample scored = new Sample(iteration.id(), Split.TRAIN, 0, "Name a prime.", "7", "Nine, I think.",
-                1, 5, new SampleScores(-3.25, -11.5, -2.0, -14.0, 0.125, -0.25));
-        Sample fresh = new Sample(iteration.id(), Split.TRAIN, 1, "Say 你好.", "你好", "Hello", null, null,
-                SampleScores.NONE);
+        Sample scored = Sample.of(new Sample.Key(iteration.id(), Split.TRAIN, 0),
+                new Sample.Texts("Name a prime.", "7", "Nine, I think.", 1, 5),
+                new SampleScores(-3.25, -11.5, -2.0, -14.0, 0.125, -0.25));
+        Sample fresh = Sample.of(new Sample.Key(iteration.id(), Split.TRAIN, 1),
+                new Sample.Texts("Say 你好.", "你好", "Hello", null, null), SampleScores.NONE);
         Sample held = StoreFixtures.sample(iteration.id(), Split.EVAL, 0);
 
         samples.insertAll(List.of(scored, fresh, held));

@@ -8,6 +8,9 @@ import java.time.ZoneOffset;
 /** What the repository tests set up again and again: a workspace's project, its model, data and a run. */
 final class StoreFixtures {
     static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
+    /** A run set up outside the workbench: no registered model or datasets. */
+    static final RunPlan.Inputs NO_INPUTS = new RunPlan.Inputs(null, null, null);
+
     static final String CONFIG_JSON = "{\"beta\":0.1,\"learning_rate\":5.0E-7,\"epochs\":2}";
 
     private StoreFixtures() {
@@ -31,13 +34,14 @@ final class StoreFixtures {
     static Run spinRun(Workspace workspace, Project project) {
         RegisteredModel model = model(workspace, project);
         RegisteredDataset dataset = dataset(workspace, project);
-        return workspace.runs().create(new RunPlan(project.id(), RunKind.SPIN, model.id(), dataset.id(), null,
-                CONFIG_JSON, 42L));
+        return workspace.runs().create(RunPlan.of(project.id(), RunKind.SPIN,
+                new RunPlan.Inputs(model.id(), dataset.id(), null), CONFIG_JSON, 42L));
     }
 
     static Sample sample(long iterationId, Split split, int exampleIndex) {
-        return new Sample(iterationId, split, exampleIndex, "Prompt " + exampleIndex, "Real answer " + exampleIndex,
-                "Synthetic answer " + exampleIndex, 10 + exampleIndex, 12 + exampleIndex, SampleScores.NONE);
+        return Sample.of(new Sample.Key(iterationId, split, exampleIndex), new Sample.Texts("Prompt " + exampleIndex,
+                "Real answer " + exampleIndex, "Synthetic answer " + exampleIndex, 10 + exampleIndex, 12 + exampleIndex),
+                SampleScores.NONE);
     }
 
     /** Counts a table's rows directly, bypassing the repositories under test. */

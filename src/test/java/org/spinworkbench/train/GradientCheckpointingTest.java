@@ -88,8 +88,9 @@ class GradientCheckpointingTest {
     private static TrainingObjective objective(LlamaModel model) {
         List<ScoredPair> pairs = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            pairs.add(new ScoredPair(false, i, "p", "r", "s", new int[] {1, 10 + i, 20 + i}, new int[] {30 + i, 40, 2},
-                    new int[] {50 + i, 60 + i, 70, 2}, -20, -21, null, null));
+            pairs.add(ScoredPair.unscored(new ScoredPair.Place(false, i), new ScoredPair.Texts("p", "r", "s"),
+                    new int[] {1, 10 + i, 20 + i}, new int[] {30 + i, 40, 2}, new int[] {50 + i, 60 + i, 70, 2})
+                    .withReference(-20, -21));
         }
         return new SpinObjective(new Scorer(model, 0), pairs, new SpinLoss(SpinLossKind.SIGMOID, 0.1, model.manager()),
                 0.1, 0.5);

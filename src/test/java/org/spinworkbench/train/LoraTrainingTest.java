@@ -120,8 +120,8 @@ class LoraTrainingTest {
             int[] real = {30 + i, 40, 2};
             int[] synthetic = {50 + i, 60 + i, 70, 2};
             double[] reference = scorer.score(List.of(prompt, prompt), List.of(real, synthetic));
-            pairs.add(new ScoredPair(false, i, "p" + i, "r", "s", prompt, real, synthetic, reference[0], reference[1],
-                    null, null));
+            pairs.add(ScoredPair.unscored(new ScoredPair.Place(false, i), new ScoredPair.Texts("p" + i, "r", "s"), prompt,
+                    real, synthetic).withReference(reference[0], reference[1]));
         }
         return new SpinObjective(scorer, pairs, new SpinLoss(SpinLossKind.SIGMOID, 0.1, model.manager()), 0.1, 0);
     }

@@ -18,8 +18,8 @@ class PairsFileTest {
     Path dir;
 
     private static ScoredPair pair(int index) {
-        return new ScoredPair(false, index, "p" + index, "real", "synthetic", new int[] {1, 2}, new int[] {3},
-                new int[] {4, 5}, -1.5, -2.5, null, null);
+        return ScoredPair.unscored(new ScoredPair.Place(false, index), new ScoredPair.Texts("p" + index, "real",
+                "synthetic"), new int[] {1, 2}, new int[] {3}, new int[] {4, 5}).withReference(-1.5, -2.5);
     }
 
     @Test

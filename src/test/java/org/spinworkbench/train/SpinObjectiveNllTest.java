@@ -23,8 +23,9 @@ class SpinObjectiveNllTest {
             List<ScoredPair> pairs = new ArrayList<>();
             for (int i = 0; i < batch.prompts().size(); i++) {
                 // the reference a little below the policy, so the SPIN term is not at its symmetric point
-                pairs.add(new ScoredPair(false, i, "p", "r", "s", batch.prompts().get(i), batch.real().get(i),
-                        batch.generated().get(i), reference[0][i] - 0.5, reference[1][i] + 0.25, null, null));
+                pairs.add(ScoredPair.unscored(new ScoredPair.Place(false, i), new ScoredPair.Texts("p", "r", "s"),
+                        batch.prompts().get(i), batch.real().get(i), batch.generated().get(i))
+                        .withReference(reference[0][i] - 0.5, reference[1][i] + 0.25));
             }
             Scorer scorer = new Scorer(model, 0);
             List<Integer> all = List.of(0, 1, 2, 3);

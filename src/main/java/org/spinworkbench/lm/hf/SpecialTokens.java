@@ -19,8 +19,18 @@ import java.util.List;
 public record SpecialTokens(String bosToken, Integer bosTokenId, String eosToken, Integer eosTokenId,
                             String padToken, Integer padTokenId, String unkToken, Integer unkTokenId) {
 
+    /** A special token: its text and its id, both null when the model has none. */
+    public record Token(String content, Integer id) {
+        public static final Token ABSENT = new Token(null, null);
+    }
+
     /** No special tokens at all. */
-    public static final SpecialTokens NONE = new SpecialTokens(null, null, null, null, null, null, null, null);
+    public static final SpecialTokens NONE = of(Token.ABSENT, Token.ABSENT, Token.ABSENT, Token.ABSENT);
+
+    public static SpecialTokens of(Token bos, Token eos, Token pad, Token unk) {
+        return new SpecialTokens(bos.content(), bos.id(), eos.content(), eos.id(), pad.content(), pad.id(),
+                unk.content(), unk.id());
+    }
 
     /**
      * @param tokenizerConfig {@code tokenizer_config.json}, or null when the folder has none

@@ -48,21 +48,14 @@ public final class DashboardWindow {
     private final DashboardViewModel viewModel;
     private final TaskExecutor executor;
     private final Messages messages;
-    private final ExportTarget exports;
+    private ExportTarget exports = new FileChooserTarget(); // picks the files exports go to
     private final ExecutorService chartWriter;
     private final ChartPanels charts;
 
     public DashboardWindow(Stage owner, LiveRuns liveRuns, TaskExecutor executor, Messages messages, long runId,
                            Runnable onRunChanged) {
-        this(owner, liveRuns, executor, messages, runId, onRunChanged, new FileChooserTarget());
-    }
-
-    /** {@code exports} picks the files exports go to; tests answer without a native dialog. */
-    DashboardWindow(Stage owner, LiveRuns liveRuns, TaskExecutor executor, Messages messages, long runId,
-                    Runnable onRunChanged, ExportTarget exports) {
         this.executor = executor;
         this.messages = messages;
-        this.exports = exports;
         this.chartWriter = Executors.newSingleThreadExecutor(work -> {
             Thread thread = new Thread(work, "dashboard-charts-run-" + runId);
             thread.setDaemon(true);
@@ -103,6 +96,11 @@ public final class DashboardWindow {
         return Window.getWindows().stream().map(Window::getUserData)
                 .filter(DashboardWindow.class::isInstance).map(DashboardWindow.class::cast)
                 .filter(window -> window.viewModel.runId() == runId).findFirst();
+    }
+
+    /** Files for exports are picked by {@code chooser}: tests answer without a native dialog. */
+    void chooseFilesWith(ExportTarget chooser) {
+        this.exports = chooser;
     }
 
     public void show() {

@@ -18,6 +18,19 @@ import org.spinworkbench.runs.RunSpec;
 public record DataChoice(Path dataset, DatasetFormat format, SplitChoice split, Path evalDataset, double evalFraction,
                          int evalSize, ProblemPolicy policy, boolean raw, Path accuracyData) {
     /**
+     * How the held-out examples are chosen: the split, and the file, share or count it uses
+     * (the others are ignored).
+     */
+    public record HeldOut(SplitChoice split, Path evalDataset, double evalFraction, int evalSize) {
+    }
+
+    public static DataChoice of(Path dataset, DatasetFormat format, HeldOut heldOut, ProblemPolicy policy, boolean raw,
+                                Path accuracyData) {
+        return new DataChoice(dataset, format, heldOut.split(), heldOut.evalDataset(), heldOut.evalFraction(),
+                heldOut.evalSize(), policy, raw, accuracyData);
+    }
+
+    /**
      * The choice of files {@code found} checked, split as {@code split} says: {@code fraction}
      * or {@code size} as typed (already judged valid) where that split uses them.
      */

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spinworkbench.lm.hf.SpecialTokens.Token;
 
 /** Special tokens of a real byte-level tokenizer, under the tokenizer_config.json variants found on the hub. */
 class SpecialTokensTest {
@@ -23,7 +24,9 @@ class SpecialTokensTest {
 
     @Test
     void tokensGivenAsStringsAreResolvedToTheirIds() {
-        assertEquals(new SpecialTokens("<|endoftext|>", 256, "<|im_end|>", 258, "<|endoftext|>", 256, null, null),
+        assertEquals(SpecialTokens.of(
+                new Token("<|endoftext|>", 256), new Token("<|im_end|>", 258),
+                new Token("<|endoftext|>", 256), Token.ABSENT),
                 specialTokens(null, List.of()));
     }
 
@@ -39,7 +42,9 @@ class SpecialTokensTest {
                 }
                 """);
 
-        assertEquals(new SpecialTokens("<|im_start|>", 257, "<|im_end|>", 258, "<|endoftext|>", 256, "A", 65),
+        assertEquals(SpecialTokens.of(
+                new Token("<|im_start|>", 257), new Token("<|im_end|>", 258),
+                new Token("<|endoftext|>", 256), new Token("A", 65)),
                 specialTokens(null, List.of()));
     }
 
@@ -49,7 +54,9 @@ class SpecialTokensTest {
 
         SpecialTokens tokens = specialTokens(256, List.of(258, 256));
 
-        assertEquals(new SpecialTokens("<|endoftext|>", 256, "<|im_end|>", 258, "<|im_end|>", 258, null, null), tokens,
+        assertEquals(SpecialTokens.of(
+                new Token("<|endoftext|>", 256), new Token("<|im_end|>", 258),
+                new Token("<|im_end|>", 258), Token.ABSENT), tokens,
                 "the first eos_token_id is the EOS; padding falls back to it");
     }
 
@@ -57,7 +64,9 @@ class SpecialTokensTest {
     void nullOrMissingEntriesFallBackToConfigJsonIds() throws IOException {
         writeConfig("{\"bos_token\": null, \"pad_token\": \"<|endoftext|>\"}");
 
-        assertEquals(new SpecialTokens("<|im_start|>", 257, "<|im_end|>", 258, "<|endoftext|>", 256, null, null),
+        assertEquals(SpecialTokens.of(
+                new Token("<|im_start|>", 257), new Token("<|im_end|>", 258),
+                new Token("<|endoftext|>", 256), Token.ABSENT),
                 specialTokens(257, List.of(258)));
     }
 

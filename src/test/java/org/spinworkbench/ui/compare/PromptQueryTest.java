@@ -84,7 +84,8 @@ class PromptQueryTest {
 
     @Test
     void lengthUsesStoredTokenCountsWhenPresent() {
-        Sample counted = new Sample(1, Split.TRAIN, 9, "p", "r", "short", 1, 50, SampleScores.NONE);
+        Sample counted = Sample.of(new Sample.Key(1, Split.TRAIN, 9), new Sample.Texts("p", "r", "short", 1, 50),
+                SampleScores.NONE);
         PromptRow tokens = new PromptRow(counted, null);
         assertEquals(50, tokens.syntheticLength());
         assertEquals(List.of(tokens, losing), sorted(PromptSort.LENGTH).apply(List.of(losing, tokens),
@@ -102,6 +103,7 @@ class PromptQueryTest {
     private static PromptRow row(int index, String prompt, String real, String synthetic, String previous,
                                  Double rewardReal, Double rewardSynthetic) {
         SampleScores scores = new SampleScores(-3.0, -2.0, -2.5, -2.2, rewardReal, rewardSynthetic);
-        return new PromptRow(new Sample(1, Split.TRAIN, index, prompt, real, synthetic, null, null, scores), previous);
+        return new PromptRow(Sample.of(new Sample.Key(1, Split.TRAIN, index),
+                new Sample.Texts(prompt, real, synthetic, null, null), scores), previous);
     }
 }

@@ -107,9 +107,9 @@ class DashboardWindowTest extends FxRobot {
     private void openDashboard(long runId) {
         Path exports = folder.resolve("exports");
         interact(() -> {
-            window = new DashboardWindow(owner, liveRuns, executor, messages, runId,
-                    runChanges::incrementAndGet,
-                    (stage, title, suggested, filter, extension) -> Optional.of(exports.resolve(suggested)));
+            window = new DashboardWindow(owner, liveRuns, executor, messages, runId, runChanges::incrementAndGet);
+            window.chooseFilesWith((stage, title, suggested, filter, extension) ->
+                    Optional.of(exports.resolve(suggested)));
             window.show();
         });
     }

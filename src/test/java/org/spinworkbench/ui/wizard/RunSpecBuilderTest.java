@@ -47,8 +47,8 @@ class RunSpecBuilderTest {
 
     @Test
     void anEvaluationFileHoldsNothingOut() {
-        DataChoice data = new DataChoice(DATA, DatasetFormat.ALPACA, SplitChoice.EVAL_FILE, Path.of("data", "test.jsonl"),
-                0.25, 7, ProblemPolicy.STOP, false, Path.of("data", "test.jsonl"));
+        DataChoice data = DataChoice.of(DATA, DatasetFormat.ALPACA, new DataChoice.HeldOut(SplitChoice.EVAL_FILE,
+                Path.of("data", "test.jsonl"), 0.25, 7), ProblemPolicy.STOP, false, Path.of("data", "test.jsonl"));
         RunSpec spec = RunSpecBuilder.build("Maths", MODEL, data, training);
         assertEquals(Path.of("data", "test.jsonl").toAbsolutePath().toString(), spec.evalDataset());
         assertEquals(0, spec.evalSize());
@@ -58,14 +58,15 @@ class RunSpecBuilderTest {
 
     @Test
     void theTemplateChoiceMustAgree() {
-        DataChoice raw = new DataChoice(DATA, DatasetFormat.PROMPT_RESPONSE, SplitChoice.FRACTION, null, 0.1, 0,
-                ProblemPolicy.STOP, true, null);
+        DataChoice raw = DataChoice.of(DATA, DatasetFormat.PROMPT_RESPONSE,
+                new DataChoice.HeldOut(SplitChoice.FRACTION, null, 0.1, 0), ProblemPolicy.STOP, true, null);
         assertThrows(IllegalArgumentException.class, () -> RunSpecBuilder.build("Maths", MODEL, raw, training));
         assertTrue(RunSpecBuilder.build("Maths", MODEL, raw, training.forEvaluation(training.batchSize(), true))
                 .training().raw());
     }
 
     private static DataChoice choice(SplitChoice split, double fraction, int size, ProblemPolicy policy) {
-        return new DataChoice(DATA, DatasetFormat.PROMPT_RESPONSE, split, null, fraction, size, policy, false, null);
+        return DataChoice.of(DATA, DatasetFormat.PROMPT_RESPONSE, new DataChoice.HeldOut(split, null, fraction, size),
+                policy, false, null);
     }
 }
