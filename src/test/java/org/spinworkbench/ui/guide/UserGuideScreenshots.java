@@ -16,6 +16,8 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -142,6 +144,21 @@ public final class UserGuideScreenshots {
             type(wizard, "batchSizeField", "16");
             waitEnabled(wizard, "wizardNext");
             snap(wizard, "wizard-parameters");
+            // the form's end: LoRA and gradient checkpointing, as a run of a larger model sets them
+            type(wizard, "loraRankField", "16");
+            onFx(() -> {
+                ((CheckBox) wizard.getScene().lookup("#gradientCheckpointingCheck")).setSelected(true);
+                ((ScrollPane) wizard.getScene().lookup("#wizardParametersStep .scroll-pane")).setVvalue(1);
+                return null;
+            });
+            waitEnabled(wizard, "wizardNext");
+            snap(wizard, "wizard-lora");
+            type(wizard, "loraRankField", "0"); // the review shows the demo's own settings
+            onFx(() -> {
+                ((CheckBox) wizard.getScene().lookup("#gradientCheckpointingCheck")).setSelected(false);
+                return null;
+            });
+            waitEnabled(wizard, "wizardNext");
             fire(wizard, "wizardNext");
             snap(wizard, "wizard-review");
         });
@@ -161,6 +178,10 @@ public final class UserGuideScreenshots {
         screen(window::openSettings, "settingsDialog", stage, settings -> snap(settings, "settings"));
         screen(window::openDemo, "demoWindow", stage, demoWindow -> snap(demoWindow, "demo"));
 
+        onFx(() -> {
+            stage.hide(); // saves its position while the workspace is still open, as closing the app does
+            return null;
+        });
         System.out.println("Run " + demo.runId() + " shown; wrote " + written.size() + " screenshots to " + output
                 + ": " + written);
     }
