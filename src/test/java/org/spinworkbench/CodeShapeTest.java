@@ -58,8 +58,10 @@ class CodeShapeTest {
         List<String> longer;
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             longer = files.filter(file -> file.toString().endsWith(".java"))
-                    .filter(file -> lines(file) > MOST_LINES)
-                    .map(file -> file + ": " + lines(file) + " lines")
+                    .flatMap(file -> {
+                        long lines = lines(file);
+                        return lines > MOST_LINES ? Stream.of(file + ": " + lines + " lines") : Stream.empty();
+                    })
                     .sorted()
                     .toList();
         }

@@ -1,6 +1,7 @@
 package org.spinworkbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -73,7 +74,7 @@ class ProgressBarTest {
         String[] lines = written.toString().split("\n");
         assertEquals("iteration 1/2: training", lines[0]);
         assertEquals("iteration 1 done: loss 0.5000  eval_loss 0.2500", lines[1]);
-        assertEquals(true, lines[2].startsWith("  time: training "), lines[2]);
+        assertTrue(lines[2].startsWith("  time: training "), lines[2]);
         assertEquals(3, lines.length);
     }
 

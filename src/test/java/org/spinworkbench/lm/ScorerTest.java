@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -112,9 +116,9 @@ class ScorerTest {
     private static double[] gradientSum(boolean churnMemory) throws Exception {
         List<NDArray> weights = List.copyOf(model.weights().values());
         weights.forEach(w -> w.setRequiresGradient(true));
-        weights.forEach(w -> JniUtils.zeroGrad((ai.djl.pytorch.engine.PtNDArray) w)); // no earlier call's gradient
+        weights.forEach(w -> JniUtils.zeroGrad((PtNDArray) w)); // no earlier call's gradient
         try (NDManager work = model.manager().newSubManager(); NDScope scope = new NDScope();
-             GradientCollector collector = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+             GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray sums = new Scorer(model, 0, 1).responseLogProbs(PROMPTS, RESPONSES, work);
             if (churnMemory) {
                 churn();
@@ -132,12 +136,12 @@ class ScorerTest {
 
     /** Lets the collector free what nothing refers to, then fills fresh direct buffers with garbage. */
     private static void churn() throws InterruptedException {
-        List<java.nio.ByteBuffer> filler = new java.util.ArrayList<>();
+        List<ByteBuffer> filler = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             System.gc();
             Thread.sleep(50);
             for (int i = 0; i < 200; i++) {
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocateDirect(8 * (1 + i % 8));
+                ByteBuffer buffer = ByteBuffer.allocateDirect(8 * (1 + i % 8));
                 while (buffer.hasRemaining()) {
                     buffer.put((byte) 0x7F);
                 }

@@ -12,6 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +85,7 @@ final class RecordedRuns {
              ResultSet rows = select.executeQuery()) {
             ResultSetMetaData columns = rows.getMetaData();
             String names = String.join(", ", names(columns));
-            String marks = String.join(", ", java.util.Collections.nCopies(columns.getColumnCount(), "?"));
+            String marks = String.join(", ", Collections.nCopies(columns.getColumnCount(), "?"));
             try (PreparedStatement insert = into.prepareStatement("INSERT INTO " + table + " (" + names
                     + ") VALUES (" + marks + ")")) {
                 while (rows.next()) {
@@ -98,7 +100,7 @@ final class RecordedRuns {
     }
 
     private static List<String> names(ResultSetMetaData columns) throws SQLException {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (int i = 1; i <= columns.getColumnCount(); i++) {
             names.add(columns.getColumnName(i));
         }
