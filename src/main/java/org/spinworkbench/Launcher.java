@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import org.spinworkbench.cli.Cli;
+import org.spinworkbench.lm.NativeAllocator;
 import org.spinworkbench.ui.WorkbenchApplication;
 
 /**
@@ -18,6 +19,8 @@ public final class Launcher {
     public static void main(String[] args) {
         // No model or dataset hub is ever contacted: everything loads from local files.
         System.setProperty("ai.djl.offline", "true");
+        // before libtorch allocates: large tensors go back to the system when freed (decision 0017)
+        NativeAllocator.configure();
         Charset console = System.console() != null ? System.console().charset() : Charset.defaultCharset();
         var in = new BufferedReader(new InputStreamReader(System.in, console));
         var out = new PrintWriter(System.out, true);
