@@ -88,27 +88,41 @@ public final class AdamW implements AutoCloseable {
         double stepSize = learningRate / (1 - Math.pow(beta1, stepCount));
         double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, stepCount));
         double decayFactor = 1 - learningRate * weightDecay;
-        try (NoGradient off = new NoGradient(); NDScope temporaries = new NDScope()) {
+        try (NoGradient off = new NoGradient()) {
             for (Map.Entry<String, NDArray> entry : parameters.entrySet()) {
                 String name = entry.getKey();
                 NDArray parameter = entry.getValue();
-                try (NDArray gradient = Gradients.of(parameter)) {
-                    if (gradient == null) {
-                        continue;
+                try (NDArray gradient = Gradients.of(parameter); NDScope temporaries = new NDScope()) {
+                    if (gradient != null) {
+                        update(name, parameter, gradient, stepSize, biasCorrection2Sqrt, decayFactor);
                     }
-                    if (weightDecay != 0 && decays(name)) {
-                        parameter.muli(decayFactor);
-                    }
-                    NDArray m = expAvg.get(name);
-                    NDArray v = expAvgSq.get(name);
-                    m.muli(beta1).addi(gradient.mul(1 - beta1));
-                    v.muli(beta2).addi(gradient.square().muli(1 - beta2));
-                    NDArray denominator = v.sqrt().divi(biasCorrection2Sqrt).addi(epsilon);
-                    parameter.subi(m.div(denominator).muli(stepSize));
                 }
             }
         }
         zeroGradients();
+    }
+
+    /**
+     * One parameter's update. Each temporary, the size of the parameter, is closed as soon as
+     * it is used, so the step holds at most two at a time, not four for every parameter.
+     */
+    private void update(String name, NDArray parameter, NDArray gradient, double stepSize,
+                        double biasCorrection2Sqrt, double decayFactor) {
+        if (weightDecay != 0 && decays(name)) {
+            parameter.muli(decayFactor);
+        }
+        NDArray m = expAvg.get(name);
+        NDArray v = expAvgSq.get(name);
+        try (NDArray scaled = gradient.mul(1 - beta1)) {
+            m.muli(beta1).addi(scaled);                                      // m ← β1·m + (1 − β1)·g
+        }
+        try (NDArray squared = gradient.square()) {
+            v.muli(beta2).addi(squared.muli(1 - beta2));                     // v ← β2·v + (1 − β2)·g²
+        }
+        try (NDArray denominator = v.sqrt().divi(biasCorrection2Sqrt).addi(epsilon);
+             NDArray step = m.div(denominator)) {
+            parameter.subi(step.muli(stepSize));
+        }
     }
 
     /** Sets every parameter's gradient to zero (NaN and infinity included). */

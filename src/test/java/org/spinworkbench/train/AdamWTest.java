@@ -5,13 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import com.sun.jna.Platform;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +26,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spinworkbench.lm.LlamaModel;
+import org.spinworkbench.lm.NativeAllocator;
+import org.spinworkbench.lm.ProcessMemory;
 import org.spinworkbench.lm.hf.CheckpointException;
 import org.spinworkbench.lm.hf.DType;
 import org.spinworkbench.lm.hf.NamedTensor;
@@ -61,6 +69,40 @@ class AdamWTest {
                     assertArrayEquals(new float[2], KnownGradients.of(weight), "step zeroes the gradients");
                 }
                 assertEquals(3, adamW.stepCount());
+            }
+        }
+    }
+
+    @Test
+    void aStepHoldsTheTemporariesOfOneParameterAtATime() throws IOException {
+        assumeTrue(Platform.isLinux(), "resident memory and its peak are read from /proc");
+        assertTrue(NativeAllocator.configure(), "with large blocks mapped, resident memory follows the live tensors");
+        int parameters = 16;
+        long elements = 2L << 20; // 8 MiB a parameter, 128 MiB in all
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Map<String, NDArray> weights = new LinkedHashMap<>();
+            for (int i = 0; i < parameters; i++) {
+                NDArray weight = manager.ones(new Shape(elements));
+                weight.setRequiresGradient(true);
+                weights.put("layers." + i + ".weight", weight);
+            }
+            try (AdamW adamW = new AdamW(weights, WEIGHT_DECAY, BETA1, BETA2, EPSILON)) {
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector();
+                     NDScope scope = new NDScope()) {
+                    collector.backward(NDArrays.add(weights.values().stream().map(NDArray::sum).toArray(NDArray[]::new)));
+                }
+                Files.writeString(Path.of("/proc/self/clear_refs"), "5"); // the peak starts again from now
+                long before = ProcessMemory.residentMiB();
+                adamW.step(1e-3);
+                long grown = ProcessMemory.peakResidentMiB() - before;
+
+                // two temporaries of one parameter (16 MiB) and slack; four of every parameter would be 512 MiB
+                assertTrue(grown <= 40, "the step grew resident memory by " + grown + " MiB");
+                // and every parameter was updated: at t = 1 with g = 1, p = 1·(1 − lr·λ) − lr / (1 + ε)
+                double expected = (1 - 1e-3 * WEIGHT_DECAY) - 1e-3 / (1 + EPSILON);
+                for (NDArray weight : weights.values()) {
+                    assertEquals(expected, weight.getFloat(elements - 1), TOLERANCE);
+                }
             }
         }
     }
