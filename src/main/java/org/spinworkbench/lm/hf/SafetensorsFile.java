@@ -21,7 +21,10 @@ import java.util.Map;
  * One open safetensors file. Tensors are read through read-only memory mappings, never
  * through one byte array of the whole file: a mapping holds at most {@code maxMappingBytes}
  * (FileChannel.map stops at 2 GiB), so a large tensor is read mapping by mapping, and each
- * mapping chunk by chunk: the Java heap holds at most one chunk of floats at a time.
+ * mapping chunk by chunk: the Java heap holds at most one chunk of floats at a time, and each
+ * chunk reaches libtorch through one direct buffer the file keeps for all its tensors (a new
+ * direct buffer per chunk would stay resident until the garbage collector ran: the size of the
+ * whole model again).
  *
  * <p>The result is a fresh FLOAT32 array owned by the caller's manager, not a view of the
  * mapping: training updates weights in place, and the mapping is read-only.
@@ -36,6 +39,7 @@ final class SafetensorsFile implements AutoCloseable {
     private final FileChannel channel;
     private final Map<String, StoredTensor> tensors;
     private final long maxMappingBytes;
+    private ByteBuffer staging; // CHUNK_ELEMENTS floats in native order, made on first use
 
     private SafetensorsFile(Path file, FileChannel channel, Map<String, StoredTensor> tensors, long maxMappingBytes) {
         this.file = file;
@@ -71,7 +75,7 @@ final class SafetensorsFile implements AutoCloseable {
     }
 
     /** The tensor as a FLOAT32 array of its shape, in {@code manager}. */
-    NDArray load(StoredTensor tensor, NDManager manager) {
+    synchronized NDArray load(StoredTensor tensor, NDManager manager) {
         TensorInfo info = tensor.info();
         if (!channel.isOpen()) {
             throw new IllegalStateException("The checkpoint " + file + " is closed; cannot load '" + info.name() + "'");
@@ -90,7 +94,7 @@ final class SafetensorsFile implements AutoCloseable {
                 for (long inMapping = 0; inMapping < count; ) {
                     int length = (int) Math.min(chunk.length, count - inMapping);
                     reader.read(chunk, halves, length);
-                    try (NDArray part = manager.create(FloatBuffer.wrap(chunk, 0, length), new Shape(length))) {
+                    try (NDArray part = manager.create(staged(chunk, length), new Shape(length), DataType.FLOAT32)) {
                         long start = done + inMapping;
                         flat.set(new NDIndex().addSliceDim(start, start + length), part);
                     }
@@ -106,6 +110,19 @@ final class SafetensorsFile implements AutoCloseable {
             }
             throw new CheckpointException(file + ": cannot read tensor '" + info.name() + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The first {@code length} floats of {@code chunk} in the staging buffer, which libtorch
+     * reads in place: the part made from it must be copied and closed before the next chunk.
+     */
+    private ByteBuffer staged(float[] chunk, int length) {
+        if (staging == null) {
+            staging = ByteBuffer.allocateDirect(CHUNK_ELEMENTS * Float.BYTES).order(ByteOrder.nativeOrder());
+        }
+        staging.clear();
+        staging.asFloatBuffer().put(chunk, 0, length);
+        return staging.slice(0, length * Float.BYTES).order(ByteOrder.nativeOrder());
     }
 
     @Override
