@@ -7,17 +7,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.spinworkbench.lm.ProcessMemory;
 import org.spinworkbench.lm.LoraAdapter;
 import org.spinworkbench.lm.LoraConfig;
+import org.spinworkbench.lm.NativeAllocator;
+import org.spinworkbench.lm.ProcessMemory;
 import org.spinworkbench.lm.hf.ModelBenchmark;
 import org.spinworkbench.lm.hf.PretrainedModel;
 import org.spinworkbench.train.TrainingBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bench}: how fast a model loads, generates and scores on this machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -50,6 +51,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--train-tokens", paramLabel = "N", defaultValue = "128",
             description = "Tokens per training sequence. Default: ${DEFAULT-VALUE}.")
     int trainTokens;
+
+    @Option(names = "--micro-batch-pairs", paramLabel = "N", defaultValue = "0",
+            description = "Pairs per micro-batch of the training step, whose gradients are accumulated: less"
+                    + " activation memory, the same update; 0: the whole step at once. Default: ${DEFAULT-VALUE}.")
+    int microBatchPairs;
 
     @Option(names = "--matmul-size", paramLabel = "N", defaultValue = "1024",
             description = "Size of the square fp32 matrix product that measures the machine's ceiling. Default: ${DEFAULT-VALUE}.")
@@ -95,7 +101,8 @@ public final class BenchCommand implements Callable<Integer> {
             }
             loaded.network().setGradientCheckpointing(gradientCheckpointing);
             TrainingBenchmark.Result training = trainPairs == 0 ? null : TrainingBenchmark.spinStep(loaded.network(),
-                    loaded.padTokenId(), trainPairs, trainTokens, repeats, ceiling);
+                    loaded.padTokenId(), new TrainingBenchmark.Step(trainPairs, trainTokens, microBatchPairs), repeats,
+                    ceiling);
             long peak = ProcessMemory.peakResidentMiB();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -106,6 +113,7 @@ public final class BenchCommand implements Callable<Integer> {
                 summary.put("load_seconds", loadSeconds);
                 summary.put("rss_after_load_mib", residentAfterLoad);
                 summary.put("peak_rss_mib", peak);
+                summary.put("native_allocator", NativeAllocator.describe());
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (ModelBenchmark.Throughput result : results) {
                     Map<String, Object> row = new LinkedHashMap<>();
@@ -119,6 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("task", loraRank > 0 ? "train_spin_lora" : "train_spin");
                     row.put("batch_size", training.pairs());
+                    row.put("micro_batch_pairs", training.microBatchPairs());
                     row.put("tokens_per_second", training.tokensPerSecond());
                     row.put("seconds_per_run", training.secondsPerStep());
                     row.put("gflops_per_second", training.gflopsPerSecond());
@@ -141,13 +150,16 @@ public final class BenchCommand implements Callable<Integer> {
             if (training != null) {
                 out.printf(Locale.ROOT, "%-45s batch %3d: %9.0f tokens/s (%.3f s per step), %.1f GFLOP/s = %.0f %% of"
                                 + " the matmul ceiling%n",
-                        String.format(Locale.ROOT, "train SPIN step%s (2 x %d tokens per pair)",
-                                loraRank > 0 ? ", LoRA r " + loraRank : "", trainTokens),
+                        String.format(Locale.ROOT, "train SPIN step%s (2 x %d tokens per pair%s)",
+                                loraRank > 0 ? ", LoRA r " + loraRank : "", trainTokens,
+                                training.microBatchPairs() < training.pairs()
+                                        ? ", " + training.microBatchPairs() + " pairs a micro-batch" : ""),
                         training.pairs(), training.tokensPerSecond(), training.secondsPerStep(),
                         training.gflopsPerSecond(), 100 * training.shareOfCeiling());
             }
             out.printf(Locale.ROOT, "matmul ceiling (fp32, %d x %d): %.1f GFLOP/s%n", matmulSize, matmulSize, ceiling);
-            out.printf(Locale.ROOT, "peak resident memory: %d MiB%n", peak);
+            out.printf(Locale.ROOT, "peak resident memory: %d MiB (native allocator: %s)%n", peak,
+                    NativeAllocator.describe());
             return 0;
         }
     }

@@ -23,8 +23,26 @@ import org.spinworkbench.lm.Timing;
  * and the base's weight gradients are not computed: ≈ 4 × parameters × tokens.
  */
 public final class TrainingBenchmark {
+    /**
+     * The step timed: {@code pairs} pairs of {@code tokensPerSequence} tokens a sequence, in
+     * micro-batches of {@code microBatchPairs} pairs whose gradients are accumulated (0: one
+     * micro-batch of every pair).
+     */
+    public record Step(int pairs, int tokensPerSequence, int microBatchPairs) {
+        public Step {
+            if (pairs < 1 || tokensPerSequence < 2 || microBatchPairs < 0) {
+                throw new IllegalArgumentException("a step needs pairs >= 1, tokens >= 2 and micro-batch pairs >= 0,"
+                        + " found " + pairs + ", " + tokensPerSequence + ", " + microBatchPairs);
+            }
+        }
+
+        int pairsPerMicroBatch() {
+            return microBatchPairs == 0 ? pairs : Math.min(pairs, microBatchPairs);
+        }
+    }
+
     /** One SPIN step's throughput and its share of the matmul ceiling. */
-    public record Result(int pairs, int tokensPerSequence, double secondsPerStep, double tokensPerSecond,
+    public record Result(int pairs, int microBatchPairs, double secondsPerStep, double tokensPerSecond,
                          double gflopsPerSecond, double ceilingGflopsPerSecond) {
         public double shareOfCeiling() {
             return gflopsPerSecond / ceilingGflopsPerSecond;
@@ -53,9 +71,11 @@ public final class TrainingBenchmark {
      * Times SPIN optimiser steps on random token pairs: {@code pairs} pairs whose prompt and
      * responses make {@code tokensPerSequence} tokens each; the model's weights are changed.
      */
-    public static Result spinStep(LlamaModel model, int padId, int pairs, int tokensPerSequence, int repeats,
-                                  double ceiling) {
+    public static Result spinStep(LlamaModel model, int padId, Step step, int repeats, double ceiling) {
         ModelConfig config = model.config();
+        int pairs = step.pairs();
+        int tokensPerSequence = step.tokensPerSequence();
+        int micro = step.pairsPerMicroBatch();
         int promptLength = tokensPerSequence / 4;
         List<ScoredPair> data = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(1);
@@ -72,7 +92,8 @@ public final class TrainingBenchmark {
              SpinLoss loss = new SpinLoss(SpinLossKind.SIGMOID, 0.1, model.manager())) {
             TrainingObjective objective = new SpinObjective(new Scorer(model, padId), data, loss, 0.1, 0.0);
             Trainer trainer = new Trainer(model, optimizer, objective,
-                    new Trainer.Settings(1, pairs, 1, 1.0, 1), LearningRateSchedule.constant(1e-5));
+                    new Trainer.Settings(1, micro, (pairs + micro - 1) / micro, 1.0, 1),
+                    LearningRateSchedule.constant(1e-5));
             double seconds = Timing.median(repeats, () -> {
                 try (NDScope scope = new NDScope()) {
                     trainer.run(0, (done, total, metrics) -> { });
@@ -83,7 +104,7 @@ public final class TrainingBenchmark {
             double flops = tokens * (perParameter * config.parameterCount()
                     + 12.0 * config.numHiddenLayers() * config.numAttentionHeads() * config.headDim()
                     * tokensPerSequence / 2.0); // causal: half the T × T scores
-            return new Result(pairs, tokensPerSequence, seconds, tokens / seconds, flops / seconds / 1e9, ceiling);
+            return new Result(pairs, micro, seconds, tokens / seconds, flops / seconds / 1e9, ceiling);
         } finally {
             trained.values().forEach(w -> w.setRequiresGradient(false));
         }
