@@ -138,7 +138,8 @@ public final class AdamW implements AutoCloseable {
     /**
      * The optimiser state to save: {@code exp_avg/<name>} and {@code exp_avg_sq/<name>} for
      * every parameter (in name order), then the scalar {@code step}. FLOAT32 parameters only;
-     * saved as F32 it reloads bit for bit.
+     * saved as F32 it reloads bit for bit. The moments are read when the tensors are written:
+     * write them before the next step, and before the optimiser is closed.
      */
     public List<NamedTensor> state() {
         if (stepCount > LARGEST_EXACT_FLOAT_INTEGER) {

@@ -34,6 +34,8 @@ import java.util.UUID;
  */
 public final class SafetensorsWriter {
     private static final int BUFFER_BYTES = 1 << 20;
+    /** Values read from a tensor at a time: the Java heap never holds a whole tensor. */
+    private static final int CHUNK_ELEMENTS = 1 << 18;
 
     private final ChannelOpener opener;
 
@@ -64,18 +66,21 @@ public final class SafetensorsWriter {
             writeAll(channel, buffer.flip());
             writeAll(channel, ByteBuffer.wrap(header));
             buffer.clear();
+            float[] chunk = new float[CHUNK_ELEMENTS];
             for (NamedTensor tensor : tensors) {
-                for (float value : tensor.values()) {
-                    if (buffer.remaining() < Float.BYTES) {
-                        writeAll(channel, buffer.flip());
-                        buffer.clear();
+                tensor.forEachChunk(chunk, (values, length) -> {
+                    for (int i = 0; i < length; i++) {
+                        if (buffer.remaining() < Float.BYTES) {
+                            writeAll(channel, buffer.flip());
+                            buffer.clear();
+                        }
+                        switch (dtype) {
+                            case F32 -> buffer.putFloat(values[i]);
+                            case F16 -> buffer.putShort(HalfFloats.floatToF16(values[i]));
+                            case BF16 -> buffer.putShort(HalfFloats.floatToBf16(values[i]));
+                        }
                     }
-                    switch (dtype) {
-                        case F32 -> buffer.putFloat(value);
-                        case F16 -> buffer.putShort(HalfFloats.floatToF16(value));
-                        case BF16 -> buffer.putShort(HalfFloats.floatToBf16(value));
-                    }
-                }
+                });
             }
             writeAll(channel, buffer.flip());
         });
@@ -109,7 +114,7 @@ public final class SafetensorsWriter {
             written.add(shardName);
             for (NamedTensor tensor : shards.get(i)) {
                 weightMap.put(tensor.name(), shardName);
-                totalSize += (long) tensor.values().length * dtype.byteSize();
+                totalSize += (long) tensor.elementCount() * dtype.byteSize();
             }
         }
         String index = new ShardIndex(totalSize, weightMap).toJson();
@@ -123,7 +128,7 @@ public final class SafetensorsWriter {
         List<NamedTensor> current = new ArrayList<>();
         long currentBytes = 0;
         for (NamedTensor tensor : tensors) {
-            long bytes = (long) tensor.values().length * dtype.byteSize();
+            long bytes = (long) tensor.elementCount() * dtype.byteSize();
             if (!current.isEmpty() && currentBytes + bytes > maxShardBytes) {
                 shards.add(current);
                 current = new ArrayList<>();
@@ -158,7 +163,7 @@ public final class SafetensorsWriter {
                 throw new IllegalArgumentException("tensor name '" + tensor.name() + "' is "
                         + (tensor.name().equals(SafetensorsHeader.METADATA_KEY) ? "reserved" : "used twice"));
             }
-            long end = offset + (long) tensor.values().length * dtype.byteSize();
+            long end = offset + (long) tensor.elementCount() * dtype.byteSize();
             JsonObject entry = new JsonObject();
             entry.addProperty("dtype", dtype.safetensorsName());
             JsonArray shape = new JsonArray();

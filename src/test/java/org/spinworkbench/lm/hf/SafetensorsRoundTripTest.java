@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -276,6 +277,29 @@ class SafetensorsRoundTripTest {
 
         // 7.5 chunks went through libtorch; one staging buffer of one chunk may stay until it is collected
         assertTrue(grown <= (long) chunk * Float.BYTES, "direct buffers grew by " + grown + " bytes");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void savingALiveArrayReadsItInPlaceNeverWholeOntoTheJavaHeap(DType dtype) throws IOException {
+        long elements = 16L << 20; // 64 MiB of float32
+        NDArray weight = manager.randomNormal(new Shape(elements / 1024, 1024));
+        NDArray view = weight.get("1:3"); // rows 1 and 2: not the whole storage
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+
+        long before = threads.getThreadAllocatedBytes(thread);
+        writer.write(dir.resolve("model.safetensors"), List.of(NamedTensor.of("model.embed_tokens.weight", weight),
+                NamedTensor.of("rows", view)), dtype, Map.of());
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+
+        assertTrue(allocated < 8L << 20, "saving allocated " + allocated + " bytes on the Java heap");
+        try (SafetensorsCheckpoint checkpoint = SafetensorsCheckpoint.open(dir)) {
+            assertArrayEquals(expected(weight.toFloatArray(), dtype),
+                    checkpoint.load("model.embed_tokens.weight", weight.getShape().getShape(), manager).toFloatArray());
+            assertArrayEquals(expected(view.toFloatArray(), dtype),
+                    checkpoint.load("rows", new long[] {2, 1024}, manager).toFloatArray());
+        }
     }
 
     static NamedTensor tensor(String name, long[] shape, long seed) {
