@@ -19,8 +19,8 @@ public final class Launcher {
     public static void main(String[] args) {
         // No model or dataset hub is ever contacted: everything loads from local files.
         System.setProperty("ai.djl.offline", "true");
-        // before libtorch allocates: large tensors go back to the system when freed (decision 0017)
-        NativeAllocator.configure();
+        // before libtorch allocates, when asked to map large tensors from the start (decision 0017)
+        NativeAllocator.atStartUp();
         Charset console = System.console() != null ? System.console().charset() : Charset.defaultCharset();
         var in = new BufferedReader(new InputStreamReader(System.in, console));
         var out = new PrintWriter(System.out, true);

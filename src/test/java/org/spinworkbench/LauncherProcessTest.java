@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,13 @@ class LauncherProcessTest {
     }
 
     private static Result launch(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+        return launch(List.of(), args);
+    }
+
+    private static Result launch(List<String> javaOptions, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(javaOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).start();
         process.getOutputStream().close();
@@ -46,6 +51,27 @@ class LauncherProcessTest {
         Result help = launch("--help");
         assertEquals(0, help.exitCode(), help.err());
         assertTrue(help.out().contains("Usage: spin-workbench"), help.out());
+    }
+
+    /** Each process starts with glibc's allocator as it is; only memory-saving training changes it (decision 0017). */
+    @Test
+    void largeBlocksAreMappedOnceCheckpointingSavesMemoryUnlessTheUserSaysNot() throws Exception {
+        String[] bench = {"bench", "--model", "sample-data/demo-model", "--json", "--batch-sizes", "1",
+            "--prompt-tokens", "4", "--new-tokens", "2", "--score-tokens", "8", "--train-pairs", "1",
+            "--train-tokens", "8", "--repeats", "1", "--matmul-size", "64", "--workspace", workspace.toString()};
+        String[] checkpointed = Arrays.copyOf(bench, bench.length + 1);
+        checkpointed[bench.length] = "--gradient-checkpointing";
+
+        Result plain = launch(bench);
+        Result saving = launch(checkpointed);
+        Result declined = launch(List.of("-Dspinworkbench.allocator=system"), checkpointed);
+
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertTrue(plain.out().contains("\"native_allocator\":\"the C library's default\""), plain.out());
+        assertEquals(0, saving.exitCode(), saving.err());
+        assertTrue(saving.out().contains("\"native_allocator\":\"blocks of 4 MiB and more mapped\""), saving.out());
+        assertEquals(0, declined.exitCode(), declined.err());
+        assertTrue(declined.out().contains("\"native_allocator\":\"the C library's default\""), declined.out());
     }
 
     @Test

@@ -70,10 +70,7 @@ public final class LlamaModel implements AutoCloseable {
         return weights;
     }
 
-    /**
-     * What training updates: the adapter's A and B when one is attached (the base weights
-     * stay frozen), else every weight.
-     */
+    /** What training updates: the adapter's A and B when one is attached (the base stays frozen), else every weight. */
     public Map<String, NDArray> trainableWeights() {
         return adapter == null ? weights : adapter.parameters();
     }
@@ -126,9 +123,13 @@ public final class LlamaModel implements AutoCloseable {
     /**
      * Gradient checkpointing per decoder block, for training (see {@link BlockCheckpoints}):
      * activation memory of one block instead of all, for one more forward pass of the blocks.
-     * Call {@link #backwardThroughBlocks} after each backward of a loss.
+     * Call {@link #backwardThroughBlocks} after each backward of a loss. Turning it on maps
+     * large tensors for the rest of the process ({@link NativeAllocator}).
      */
     public void setGradientCheckpointing(boolean on) {
+        if (on) {
+            NativeAllocator.forMemorySaving();
+        }
         this.checkpointing = on;
         checkpoints.discard();
     }

@@ -3,6 +3,7 @@ package org.spinworkbench.lm;
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
+import java.util.Locale;
 
 /**
  * How the C library's allocator gives libtorch its tensor memory (decision 0017).
@@ -14,48 +15,68 @@ import com.sun.jna.Platform;
  * of MiB, so after the first steps activations, gradients and optimiser temporaries all come
  * from the heaps, interleaved with tensors that live longer, and the process keeps gigabytes
  * it no longer uses. Fixing the threshold at {@link #LARGE_BLOCK_BYTES} keeps every large
- * tensor mapped, so memory goes back to the system as soon as a tensor is freed.
+ * tensor mapped, so memory goes back to the system as soon as a tensor is freed; the price is
+ * speed, because a mapped tensor's pages are new to the process each time.
+ *
+ * <p>So large blocks are mapped when memory matters more than speed: from the moment a model
+ * turns gradient checkpointing on, for the rest of the process (glibc cannot be given its
+ * moving threshold back). The system property {@value #PROPERTY} overrides that: {@code mapped}
+ * maps from start-up, {@code system} never.
  */
 public final class NativeAllocator {
     /** Blocks of this size and more are mapped and unmapped on their own. */
     public static final int LARGE_BLOCK_BYTES = 4 << 20;
-    /** {@code -Dspinworkbench.allocator=system} leaves the C library as it is. */
+    /** {@code auto} (the default), {@code mapped} or {@code system}. */
     public static final String PROPERTY = "spinworkbench.allocator";
     private static final String GLIBC_VARIABLE = "MALLOC_MMAP_THRESHOLD_";
     private static final int M_MMAP_THRESHOLD = -3; // <malloc.h>
 
-    private static Boolean configured;
+    private static Boolean mapped;
 
     private NativeAllocator() {
     }
 
-    /**
-     * Fixes glibc's mmap threshold at {@link #LARGE_BLOCK_BYTES}, once per process; call it
-     * before libtorch allocates. Nothing changes elsewhere (macOS, Windows, another C library),
-     * when the environment already sets glibc's threshold ({@value #GLIBC_VARIABLE} or a
-     * {@code GLIBC_TUNABLES} entry), or when the system property {@value #PROPERTY} is
-     * {@code system}.
-     *
-     * @return whether this call's process has the fixed threshold
-     */
-    public static synchronized boolean configure() {
-        if (configured == null) {
-            configured = wanted() && fixMmapThreshold();
+    /** At start-up, before libtorch allocates: maps large blocks now when {@value #PROPERTY} is {@code mapped}. */
+    public static void atStartUp() {
+        if (choice().equals("mapped")) {
+            mapLargeBlocks();
         }
-        return configured;
     }
 
-    /** "mapped large blocks" or "glibc's default": what {@code bench} reports. */
+    /** A model is about to save memory at the cost of speed (gradient checkpointing): large blocks mapped unless told not to. */
+    static void forMemorySaving() {
+        if (!choice().equals("system")) {
+            mapLargeBlocks();
+        }
+    }
+
+    /**
+     * Fixes glibc's mmap threshold at {@link #LARGE_BLOCK_BYTES}, once per process. Nothing
+     * changes elsewhere (macOS, Windows, another C library), or when the environment already
+     * sets glibc's threshold ({@value #GLIBC_VARIABLE} or a {@code GLIBC_TUNABLES} entry).
+     *
+     * @return whether this process maps large blocks
+     */
+    public static synchronized boolean mapLargeBlocks() {
+        if (mapped == null || !mapped) {
+            mapped = !thresholdSetByEnvironment() && fixMmapThreshold();
+        }
+        return mapped;
+    }
+
+    /** What {@code bench} reports. */
     public static synchronized String describe() {
-        return Boolean.TRUE.equals(configured) ? "blocks of " + (LARGE_BLOCK_BYTES >> 20) + " MiB and more mapped"
+        return Boolean.TRUE.equals(mapped) ? "blocks of " + (LARGE_BLOCK_BYTES >> 20) + " MiB and more mapped"
                 : "the C library's default";
     }
 
-    private static boolean wanted() {
-        String tunables = System.getenv().getOrDefault("GLIBC_TUNABLES", "");
-        return !"system".equals(System.getProperty(PROPERTY))
-                && System.getenv(GLIBC_VARIABLE) == null
-                && !tunables.contains("mmap_threshold");
+    private static String choice() {
+        return System.getProperty(PROPERTY, "auto").strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean thresholdSetByEnvironment() {
+        return System.getenv(GLIBC_VARIABLE) != null
+                || System.getenv().getOrDefault("GLIBC_TUNABLES", "").contains("mmap_threshold");
     }
 
     private static boolean fixMmapThreshold() {

@@ -22,7 +22,7 @@ class NativeAllocatorTest {
     @Test
     void freedTensorsGoBackToTheSystemWhateverWasFreedBefore() {
         assumeTrue(Platform.isLinux(), "the fixed threshold is a glibc setting");
-        assertTrue(NativeAllocator.configure(), "glibc's mallopt takes the threshold");
+        assertTrue(NativeAllocator.mapLargeBlocks(), "glibc's mallopt takes the threshold");
         try (NDManager manager = NDManager.newBaseManager()) {
             List<NDArray> pins = new ArrayList<>(); // small tensors after each large one: a heap could not trim under them
             for (int mebibytes : MEBIBYTES) {

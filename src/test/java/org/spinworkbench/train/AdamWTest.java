@@ -76,7 +76,7 @@ class AdamWTest {
     @Test
     void aStepHoldsTheTemporariesOfOneParameterAtATime() throws IOException {
         assumeTrue(Platform.isLinux(), "resident memory and its peak are read from /proc");
-        assertTrue(NativeAllocator.configure(), "with large blocks mapped, resident memory follows the live tensors");
+        assertTrue(NativeAllocator.mapLargeBlocks(), "with large blocks mapped, resident memory follows the live tensors");
         int parameters = 16;
         long elements = 2L << 20; // 8 MiB a parameter, 128 MiB in all
         try (NDManager manager = NDManager.newBaseManager()) {
