@@ -100,10 +100,13 @@ public final class BenchCommand implements Callable<Integer> {
                 loaded.network().attach(LoraAdapter.initial(lora, loaded.config(), loaded.network().manager(), 1));
             }
             loaded.network().setGradientCheckpointing(gradientCheckpointing);
+            long peakBeforeTraining = ProcessMemory.peakResidentMiB();
+            boolean stepPeakKnown = trainPairs > 0 && ProcessMemory.restartPeak();
             TrainingBenchmark.Result training = trainPairs == 0 ? null : TrainingBenchmark.spinStep(loaded.network(),
                     loaded.padTokenId(), new TrainingBenchmark.Step(trainPairs, trainTokens, microBatchPairs), repeats,
                     ceiling);
-            long peak = ProcessMemory.peakResidentMiB();
+            long stepPeak = stepPeakKnown ? ProcessMemory.peakResidentMiB() : -1; // the model loaded, its step running
+            long peak = Math.max(peakBeforeTraining, ProcessMemory.peakResidentMiB());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> summary = new LinkedHashMap<>();
@@ -132,6 +135,7 @@ public final class BenchCommand implements Callable<Integer> {
                     row.put("seconds_per_run", training.secondsPerStep());
                     row.put("gflops_per_second", training.gflopsPerSecond());
                     row.put("share_of_matmul_ceiling", training.shareOfCeiling());
+                    row.put("peak_rss_mib", stepPeak);
                     rows.add(row);
                 }
                 summary.put("throughput", rows);
@@ -156,6 +160,9 @@ public final class BenchCommand implements Callable<Integer> {
                                         ? ", " + training.microBatchPairs() + " pairs a micro-batch" : ""),
                         training.pairs(), training.tokensPerSecond(), training.secondsPerStep(),
                         training.gflopsPerSecond(), 100 * training.shareOfCeiling());
+                if (stepPeakKnown) {
+                    out.printf(Locale.ROOT, "peak resident memory while training: %d MiB%n", stepPeak);
+                }
             }
             out.printf(Locale.ROOT, "matmul ceiling (fp32, %d x %d): %.1f GFLOP/s%n", matmulSize, matmulSize, ceiling);
             out.printf(Locale.ROOT, "peak resident memory: %d MiB (native allocator: %s)%n", peak,

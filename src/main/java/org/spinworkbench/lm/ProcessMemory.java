@@ -22,6 +22,21 @@ public final class ProcessMemory {
         return field("VmHWM:");
     }
 
+    /**
+     * Starts the peak again from the resident memory now (Linux's {@code clear_refs} 5), so that
+     * {@link #peakResidentMiB} covers what runs from here on.
+     *
+     * @return whether the peak was restarted
+     */
+    public static boolean restartPeak() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private static long field(String name) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
