@@ -58,7 +58,7 @@ public final class NativeAllocator {
      * @return whether this process maps large blocks
      */
     public static synchronized boolean mapLargeBlocks() {
-        if (mapped == null || !mapped) {
+        if (mapped == null) {
             mapped = !thresholdSetByEnvironment() && fixMmapThreshold();
         }
         return mapped;

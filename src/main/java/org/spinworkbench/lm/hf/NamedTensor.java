@@ -65,27 +65,23 @@ public final class NamedTensor {
         return values != null ? values : source.toFloatArray();
     }
 
-    /** Receives a tensor's values in row-major order, {@code length} of them at a time. */
+    /** Receives a tensor's values in row-major order: {@code length} of them from {@code values[from]}. */
     @FunctionalInterface
     interface ChunkSink {
-        void accept(float[] chunk, int length) throws IOException;
+        void accept(float[] values, int from, int length) throws IOException;
     }
 
     /**
-     * Hands the values to {@code sink} through {@code chunk}, in row-major order: a live array
-     * is read in place (copied to the CPU first when it lives elsewhere), never whole onto the
-     * Java heap.
+     * Hands the values to {@code sink} in row-major order: held values at once, a live array
+     * through {@code chunk}, read in place (copied to the CPU first when it lives elsewhere),
+     * never whole onto the Java heap.
      */
     void forEachChunk(float[] chunk, ChunkSink sink) throws IOException {
         if (elementCount() == 0) {
             return;
         }
         if (values != null) {
-            for (int from = 0; from < values.length; from += chunk.length) {
-                int length = Math.min(chunk.length, values.length - from);
-                System.arraycopy(values, from, chunk, 0, length);
-                sink.accept(chunk, length);
-            }
+            sink.accept(values, 0, values.length);
             return;
         }
         if (!source.getDevice().equals(Device.cpu())) {
@@ -103,7 +99,7 @@ public final class NamedTensor {
         while (floats.hasRemaining()) {
             int length = Math.min(chunk.length, floats.remaining());
             floats.get(chunk, 0, length);
-            sink.accept(chunk, length);
+            sink.accept(chunk, 0, length);
         }
     }
 

@@ -68,8 +68,8 @@ public final class SafetensorsWriter {
             buffer.clear();
             float[] chunk = new float[CHUNK_ELEMENTS];
             for (NamedTensor tensor : tensors) {
-                tensor.forEachChunk(chunk, (values, length) -> {
-                    for (int i = 0; i < length; i++) {
+                tensor.forEachChunk(chunk, (values, from, length) -> {
+                    for (int i = from; i < from + length; i++) {
                         if (buffer.remaining() < Float.BYTES) {
                             writeAll(channel, buffer.flip());
                             buffer.clear();

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.sun.management.ThreadMXBean;
 import java.io.IOException;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
@@ -285,7 +286,7 @@ class SafetensorsRoundTripTest {
         long elements = 16L << 20; // 64 MiB of float32
         NDArray weight = manager.randomNormal(new Shape(elements / 1024, 1024));
         NDArray view = weight.get("1:3"); // rows 1 and 2: not the whole storage
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
 
         long before = threads.getThreadAllocatedBytes(thread);
