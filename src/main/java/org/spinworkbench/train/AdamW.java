@@ -37,12 +37,15 @@ public final class AdamW implements AutoCloseable {
     static final String EXP_AVG_SQ = "exp_avg_sq/";
     static final String STEP = "step";
     private static final long LARGEST_EXACT_FLOAT_INTEGER = 1L << 24;
+    /** Values a slice of a large parameter updates at once: 4 MiB of float32 temporaries. */
+    static final long SLICE_VALUES = 1L << 20;
 
     private final SortedMap<String, NDArray> parameters;
     private final double weightDecay;
     private final double beta1;
     private final double beta2;
     private final double epsilon;
+    private final long sliceValues;
     private final NDManager stateManager;
     private final Map<String, NDArray> expAvg = new TreeMap<>();      // m, same shape as its parameter
     private final Map<String, NDArray> expAvgSq = new TreeMap<>();    // v, same shape as its parameter
@@ -53,6 +56,15 @@ public final class AdamW implements AutoCloseable {
      * and norm weights (names ending in ".bias" or "norm.weight").
      */
     public AdamW(Map<String, NDArray> parameters, double weightDecay, double beta1, double beta2, double epsilon) {
+        this(parameters, weightDecay, beta1, beta2, epsilon, SLICE_VALUES);
+    }
+
+    /** The same, updating a parameter of more than {@code sliceValues} values a slice of rows at a time. */
+    AdamW(Map<String, NDArray> parameters, double weightDecay, double beta1, double beta2, double epsilon,
+          long sliceValues) {
+        if (sliceValues < 1) {
+            throw new IllegalArgumentException("a slice needs at least one value, found " + sliceValues);
+        }
         if (parameters.isEmpty()) {
             throw new IllegalArgumentException("AdamW needs at least one parameter");
         }
@@ -65,6 +77,7 @@ public final class AdamW implements AutoCloseable {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
+        this.sliceValues = sliceValues;
         this.stateManager = this.parameters.values().iterator().next().getManager().newSubManager();
         for (Map.Entry<String, NDArray> entry : this.parameters.entrySet()) {
             NDArray parameter = entry.getValue();
@@ -103,16 +116,39 @@ public final class AdamW implements AutoCloseable {
     }
 
     /**
-     * One parameter's update. Each temporary, the size of the parameter, is closed as soon as
-     * it is used, so the step holds at most two at a time, not four for every parameter.
+     * One parameter's update. Each temporary is closed as soon as it is used, so the step holds
+     * at most two at a time, not four for every parameter; a parameter larger than a slice is
+     * updated a slice of rows at a time through views (the same arithmetic on every value), so
+     * the temporaries of a large embedding stay small enough to come from the C allocator's
+     * reused heap instead of fresh pages the kernel must fault in and zero.
      */
     private void update(String name, NDArray parameter, NDArray gradient, double stepSize,
                         double biasCorrection2Sqrt, double decayFactor) {
-        if (weightDecay != 0 && decays(name)) {
-            parameter.muli(decayFactor);
+        Moments moments = new Moments(expAvg.get(name), expAvgSq.get(name));
+        double decay = weightDecay != 0 && decays(name) ? decayFactor : 1;
+        long rows = parameter.getShape().dimension() < 2 ? 1 : parameter.getShape().get(0);
+        long rowsPerSlice = Math.max(1, sliceValues / Math.max(1, parameter.size() / Math.max(1, rows)));
+        if (rowsPerSlice >= rows) {
+            update(parameter, gradient, moments, decay, stepSize, biasCorrection2Sqrt);
+            return;
         }
-        NDArray m = expAvg.get(name);
-        NDArray v = expAvgSq.get(name);
+        for (long from = 0; from < rows; from += rowsPerSlice) {
+            long to = Math.min(rows, from + rowsPerSlice);
+            try (NDScope views = new NDScope()) {
+                update(rows(parameter, from, to), rows(gradient, from, to), moments.rows(from, to), decay, stepSize,
+                        biasCorrection2Sqrt);
+            }
+        }
+    }
+
+    /** The update of some values of a parameter (all, or views of some rows); decay 1: not decayed. */
+    private void update(NDArray parameter, NDArray gradient, Moments moments, double decay, double stepSize,
+                        double biasCorrection2Sqrt) {
+        if (decay != 1) {
+            parameter.muli(decay);
+        }
+        NDArray m = moments.m();
+        NDArray v = moments.v();
         try (NDArray scaled = gradient.mul(1 - beta1)) {
             m.muli(beta1).addi(scaled);                                      // m ← β1·m + (1 − β1)·g
         }
@@ -123,6 +159,18 @@ public final class AdamW implements AutoCloseable {
              NDArray step = m.div(denominator)) {
             parameter.subi(step.muli(stepSize));
         }
+    }
+
+    /** A parameter's two moments, or views of the same rows of each. */
+    private record Moments(NDArray m, NDArray v) {
+        Moments rows(long from, long to) {
+            return new Moments(AdamW.rows(m, from, to), AdamW.rows(v, from, to));
+        }
+    }
+
+    /** Rows from..to of an array along its first axis, as a view: in-place changes reach the array. */
+    private static NDArray rows(NDArray array, long from, long to) {
+        return array.get("{}:{}", from, to);
     }
 
     /** Sets every parameter's gradient to zero (NaN and infinity included). */

@@ -106,6 +106,71 @@ class AdamWTest {
         }
     }
 
+    @Test
+    void aLargeParameterIsUpdatedASliceOfRowsAtATimeToTheSameBits() {
+        long rows = 1000;
+        long columns = 300;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray start = manager.randomNormal(0, 1, new Shape(rows, columns), DataType.FLOAT32);
+            Map<String, NDArray> whole = Map.of("embed.weight", trainable(start.duplicate()));
+            Map<String, NDArray> sliced = Map.of("embed.weight", trainable(start.duplicate()));
+            // 11 rows a slice: 90 full slices and a last one of 10 rows
+            try (AdamW once = new AdamW(whole, WEIGHT_DECAY, BETA1, BETA2, EPSILON, rows * columns);
+                 AdamW inSlices = new AdamW(sliced, WEIGHT_DECAY, BETA1, BETA2, EPSILON, 11 * columns + 7)) {
+                for (int step = 0; step < 3; step++) {
+                    float[] gradient = manager.randomNormal(0, 1e-2f, new Shape(rows * columns), DataType.FLOAT32)
+                            .toFloatArray();
+                    KnownGradients.add(whole, Map.of("embed.weight", gradient));
+                    KnownGradients.add(sliced, Map.of("embed.weight", gradient));
+                    once.step(1e-2);
+                    inSlices.step(1e-2);
+                }
+                float[] expected = whole.get("embed.weight").toFloatArray();
+                assertFalse(start.contentEquals(whole.get("embed.weight")), "the steps changed the weights");
+                assertArrayEquals(expected, sliced.get("embed.weight").toFloatArray(), 0f);
+                List<NamedTensor> onceState = once.state();
+                List<NamedTensor> slicedState = inSlices.state();
+                for (int i = 0; i < onceState.size(); i++) {
+                    assertArrayEquals(onceState.get(i).values(), slicedState.get(i).values(), 0f,
+                            onceState.get(i).name());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLargeParameterHoldsTheTemporariesOfOneSliceAtATime() {
+        assumeTrue(Platform.isLinux(), "resident memory and its peak are read from /proc");
+        assertTrue(NativeAllocator.mapLargeBlocks(), "with large blocks mapped, resident memory follows the live tensors");
+        long rows = 4096;
+        long columns = 4096; // 64 MiB: sixteen slices of 4 MiB
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray weight = trainable(manager.ones(new Shape(rows, columns)));
+            Map<String, NDArray> weights = Map.of("model.embed_tokens.weight", weight);
+            try (AdamW adamW = new AdamW(weights, WEIGHT_DECAY, BETA1, BETA2, EPSILON)) {
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector();
+                     NDScope scope = new NDScope()) {
+                    collector.backward(weight.sum());
+                }
+                assertTrue(ProcessMemory.restartPeak(), "the peak starts again from now");
+                long before = ProcessMemory.residentMiB();
+                adamW.step(1e-3);
+                long grown = ProcessMemory.peakResidentMiB() - before;
+
+                // two temporaries of one 4 MiB slice and slack; two of the whole parameter would be 128 MiB
+                assertTrue(grown <= 24, "the step grew resident memory by " + grown + " MiB");
+                double expected = (1 - 1e-3 * WEIGHT_DECAY) - 1e-3 / (1 + EPSILON);
+                assertEquals(expected, weight.getFloat(0, 0), TOLERANCE);
+                assertEquals(expected, weight.getFloat(rows - 1, columns - 1), TOLERANCE);
+            }
+        }
+    }
+
+    private static NDArray trainable(NDArray array) {
+        array.setRequiresGradient(true);
+        return array;
+    }
+
     /** torch.optim.AdamW (single-tensor path) in double precision, after {@code steps} steps. */
     private static double[] torchAdamW(float[] start, float[][] gradients, double[] learningRates, int steps) {
         double[] p = new double[start.length];
