@@ -30,6 +30,7 @@ public final class LlamaModel implements AutoCloseable {
     private final Map<String, NDArray> weights;
     private final RotaryEmbedding rotary;
     private final NDArray attentionScale;       // 1/sqrt(hD), long-lived: see DJL_NOTES trap 1
+    private final RmsNorm norm;
     private final AttentionMask mask;
     private LoraAdapter adapter;                // null: every weight is trained, none added
     private volatile boolean training;          // adapter dropout on
@@ -44,6 +45,7 @@ public final class LlamaModel implements AutoCloseable {
         this.weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights)); // checkpoint order, every run
         this.rotary = new RotaryEmbedding(config.headDim(), config.ropeTheta(), config.ropeScaling());
         this.attentionScale = manager.create((float) (1.0 / Math.sqrt(config.headDim())));
+        this.norm = new RmsNorm(manager, config.rmsNormEps());
         this.mask = new AttentionMask(manager);
         for (var expected : config.expectedShapes().entrySet()) {
             NDArray weight = this.weights.get(expected.getKey());
@@ -262,10 +264,9 @@ public final class LlamaModel implements AutoCloseable {
         return project(silu.mul(up), prefix + "down_proj");                          // (B, T, H)
     }
 
-    /** x / sqrt(mean(x^2) + eps) * weight, over the last axis; {@code name} is the norm's module. */
+    /** RMS norm over the last axis with the weight of module {@code name}. */
     private NDArray rmsNorm(NDArray x, String name) {
-        NDArray meanSquare = x.square().mean(new int[] {-1}, true);                 // (B, T, 1)
-        return x.div(meanSquare.add((float) config.rmsNormEps()).sqrt()).mul(weight(name + ".weight"));
+        return norm.apply(x, weight(name + ".weight"));
     }
 
     /** The attention mask of {@link AttentionMask#bias}, (B, 1, T, S). */
