@@ -66,11 +66,17 @@ final class BlockCheckpoints {
         }
     }
 
-    /** Pushes the gradient down through the blocks of one pass, from the last. */
+    /**
+     * Pushes the gradient down through the blocks of one pass, from the last. Once a block's
+     * backward has used dL/d(output), the block above's input and that gradient are released:
+     * memory holds the inputs still to recompute from and one gradient, not a gradient of
+     * every block by the end.
+     */
     private void backward(Pass pass, GradientCollector collector) {
         boolean embeddingTrained = model.embeddingTrained();
+        int layers = model.config().numHiddenLayers();
         NDArray upstream = pass.output.getGradient();                                // dL/dx_L, (B, T, H)
-        for (int layer = model.config().numHiddenLayers() - 1; layer >= 0; layer--) {
+        for (int layer = layers - 1; layer >= 0; layer--) {
             NDArray input = pass.inputs.get(layer);
             boolean inputNeedsGradient = layer > 0 || embeddingTrained;
             if (inputNeedsGradient) {
@@ -80,12 +86,17 @@ final class BlockCheckpoints {
                 NDArray out = model.block(input, layer, pass.angles, pass.maskBias, null, pass.index); // with graph
                 collector.backward(out.mul(upstream).sum());                         // Σ out·g: backward of g
             }
-            if (inputNeedsGradient) {
-                upstream = input.getGradient();                                      // dL/dx_l
-            }
+            upstream.close();
+            NDArray above = layer + 1 < layers ? pass.inputs.get(layer + 1) : pass.output;
+            above.close();                                                           // and its gradient with it
+            upstream = inputNeedsGradient ? input.getGradient() : null;              // dL/dx_l
         }
         if (embeddingTrained) {
             collector.backward(model.embed(pass.inputIds).mul(upstream).sum());
+            upstream.close();
+        }
+        if (!pass.inputs.isEmpty()) {
+            pass.inputs.get(0).close();
         }
     }
 
