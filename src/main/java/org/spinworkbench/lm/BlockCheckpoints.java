@@ -1,6 +1,8 @@
 package org.spinworkbench.lm;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
@@ -19,7 +21,15 @@ import java.util.List;
  * dL/d(input) for the block below.
  */
 final class BlockCheckpoints {
+    /**
+     * The most values the largest activation of a recomputed block may have in backward, the
+     * MLP's (b, T, I) or the attention weights' (b, nH, T, T): 16 M (64 MiB of float32). A
+     * batch whose activation is larger is recomputed a piece of rows at a time (at least one).
+     */
+    static final long PIECE_VALUES = 1L << 23;
+
     private final LlamaModel model;
+    private long pieceValues = PIECE_VALUES;
     private final Deque<Deferred> pending = new ArrayDeque<>(); // backward work left to do, latest first
 
     /** Part of a backward left for after the loss's: a pass's blocks, or a head recomputed chunk by chunk. */
@@ -43,15 +53,50 @@ final class BlockCheckpoints {
             x = model.embed(inputIds);                                               // (B, T, H)
             for (int layer = 0; layer < model.config().numHiddenLayers(); layer++) {
                 pass.inputs.add(x);
-                x = model.block(x, layer, pass.angles, pass.maskBias, null, pass.index); // (B, T, H), no graph
+                x = forwardOfBlock(pass, layer, x);                                  // (B, T, H), no graph
             }
         } finally {
             JniUtils.setGradMode(true);
         }
+        NativeAllocator.releaseFreePages();
         x.setRequiresGradient(true); // a leaf: the loss's backward stops here and leaves dL/dx
         pass.output = x;
         pending.push(collector -> backward(pass, collector));
         return model.finalNorm(x);                                                   // (B, T, H)
+    }
+
+    /** Block {@code layer} without a graph, a piece of rows at a time as its backward will run it. */
+    private NDArray forwardOfBlock(Pass pass, int layer, NDArray x) {
+        long rows = x.getShape().get(0);
+        long rowsPerPiece = rowsPerPiece(x);
+        if (rowsPerPiece >= rows) {
+            return model.block(x, layer, pass.angles, pass.maskBias, null, pass.index);
+        }
+        NDList outputs = new NDList();
+        String range = "{}:{}";
+        for (long start = 0; start < rows; start += rowsPerPiece) {
+            long from = start;
+            long to = Math.min(rows, from + rowsPerPiece);
+            outputs.add(Scoped.detached(() -> model.block(x.get(range, from, to), layer, pass.angles.rows(from, to),
+                    pass.maskBias.get(range, from, to), null, pass.index)));          // (b, T, H)
+        }
+        NDArray whole = NDArrays.concat(outputs, 0);                                 // (B, T, H)
+        outputs.close();
+        return whole;
+    }
+
+    /**
+     * Rows of a (B, T, H) block input run at once: the batch in as few pieces of equal rows as
+     * keep the block's largest activation within the piece bound (at least a row a piece);
+     * the whole batch with adapter dropout.
+     */
+    private long rowsPerPiece(NDArray x) {
+        long rows = x.getShape().get(0);
+        long steps = x.getShape().get(1);
+        ModelConfig config = model.config();
+        long perRow = steps * Math.max(config.intermediateSize(), config.numAttentionHeads() * steps); // largest activation
+        long pieces = (rows + Math.max(1, pieceValues / perRow) - 1) / Math.max(1, pieceValues / perRow);
+        return model.dropsUnits() ? rows : (rows + pieces - 1) / pieces;
     }
 
     /** Work for {@link #backward} that runs before everything deferred earlier (the blocks under it). */
@@ -77,19 +122,12 @@ final class BlockCheckpoints {
         int layers = model.config().numHiddenLayers();
         NDArray upstream = pass.output.getGradient();                                // dL/dx_L, (B, T, H)
         for (int layer = layers - 1; layer >= 0; layer--) {
-            NDArray input = pass.inputs.get(layer);
-            boolean inputNeedsGradient = layer > 0 || embeddingTrained;
-            if (inputNeedsGradient) {
-                input.setRequiresGradient(true);
-            }
-            try (NDScope blockScope = new NDScope()) { // the block's output and products go with its backward
-                NDArray out = model.block(input, layer, pass.angles, pass.maskBias, null, pass.index); // with graph
-                collector.backward(out.mul(upstream).sum());                         // Σ out·g: backward of g
-            }
+            NDArray below = backwardOfBlock(pass, layer, upstream, layer > 0 || embeddingTrained, collector);
             upstream.close();
             NDArray above = layer + 1 < layers ? pass.inputs.get(layer + 1) : pass.output;
             above.close();                                                           // and its gradient with it
-            upstream = inputNeedsGradient ? input.getGradient() : null;              // dL/dx_l
+            upstream = below;                                                        // dL/dx_l, or null
+            NativeAllocator.releaseFreePages();
         }
         if (embeddingTrained) {
             collector.backward(model.embed(pass.inputIds).mul(upstream).sum());
@@ -98,6 +136,61 @@ final class BlockCheckpoints {
         if (!pass.inputs.isEmpty()) {
             pass.inputs.get(0).close();
         }
+    }
+
+    /**
+     * Recomputes block {@code layer} with its graph and runs backward on Σ(block(x) · g), a
+     * piece of rows at a time when the whole batch's activations would pass
+     * {@link #PIECE_VALUES} (rows are independent in a block), so memory holds the activations
+     * of one piece; weights' gradients add up over the pieces. With adapter dropout the block runs whole, to drop the units the first pass
+     * dropped. Returns dL/d(input), (B, T, H), when {@code inputGradient}, else null.
+     */
+    private NDArray backwardOfBlock(Pass pass, int layer, NDArray upstream, boolean inputGradient,
+                                   GradientCollector collector) {
+        NDArray input = pass.inputs.get(layer);                                      // (B, T, H)
+        long rows = input.getShape().get(0);
+        long rowsPerPiece = rowsPerPiece(input);
+        if (rowsPerPiece >= rows) {
+            if (inputGradient) {
+                input.setRequiresGradient(true);
+            }
+            try (NDScope blockScope = new NDScope()) { // the block's output and products go with its backward
+                NDArray out = model.block(input, layer, pass.angles, pass.maskBias, null, pass.index); // with graph
+                collector.backward(out.mul(upstream).sum());                         // Σ out·g: backward of g
+            }
+            return inputGradient ? input.getGradient() : null;
+        }
+        NDList gradients = new NDList();
+        String range = "{}:{}";
+        for (long from = 0; from < rows; from += rowsPerPiece) {
+            long to = Math.min(rows, from + rowsPerPiece);
+            try (NDScope pieceScope = new NDScope()) {
+                NDArray piece = input.get(range, from, to).stopGradient();          // (b, T, H), a leaf
+                piece.setRequiresGradient(inputGradient);
+                NDArray out = model.block(piece, layer, pass.angles.rows(from, to), pass.maskBias.get(range, from, to),
+                        null, pass.index);                                           // (b, T, H), with graph
+                collector.backward(out.mul(upstream.get(range, from, to)).sum());
+                if (inputGradient) {
+                    NDArray gradient = piece.getGradient();                           // (b, T, H)
+                    NDScope.unregister(gradient);
+                    gradients.add(gradient);
+                }
+            }
+        }
+        if (!inputGradient) {
+            return null;
+        }
+        NDArray whole = NDArrays.concat(gradients, 0);                               // (B, T, H)
+        gradients.close();
+        return whole;
+    }
+
+    /** Another bound on a piece's largest activation than {@link #PIECE_VALUES}; at least one value. */
+    void setPieceValues(long values) {
+        if (values < 1) {
+            throw new IllegalArgumentException("a piece needs at least one value, found " + values);
+        }
+        this.pieceValues = values;
     }
 
     void discard() {

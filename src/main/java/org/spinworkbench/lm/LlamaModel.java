@@ -2,7 +2,6 @@ package org.spinworkbench.lm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Embedding;
@@ -47,16 +46,7 @@ public final class LlamaModel implements AutoCloseable {
         this.attentionScale = manager.create((float) (1.0 / Math.sqrt(config.headDim())));
         this.norm = new RmsNorm(manager, config.rmsNormEps());
         this.mask = new AttentionMask(manager);
-        for (var expected : config.expectedShapes().entrySet()) {
-            NDArray weight = this.weights.get(expected.getKey());
-            if (weight == null) {
-                throw new IllegalArgumentException("missing weight " + expected.getKey());
-            }
-            if (!weight.getShape().equals(new Shape(expected.getValue()))) {
-                throw new IllegalArgumentException("weight " + expected.getKey() + " has shape "
-                        + weight.getShape() + ", the config needs " + new Shape(expected.getValue()));
-            }
-        }
+        WeightShapes.require(config, this.weights);
     }
 
     public ModelConfig config() {
@@ -144,6 +134,11 @@ public final class LlamaModel implements AutoCloseable {
         checkpoints.backward(collector);
     }
 
+    /** Bounds the activations a checkpointed block recomputes at once ({@link BlockCheckpoints#PIECE_VALUES}). */
+    void setCheckpointPieceValues(long values) {
+        checkpoints.setPieceValues(values);
+    }
+
     /** Forgets passes whose backward will not come (a step that failed part-way). */
     public void discardPendingBackward() {
         checkpoints.discard();
@@ -161,10 +156,15 @@ public final class LlamaModel implements AutoCloseable {
 
     /** Decoder block {@code layer} of forward pass {@code pass}: (B, T, H) → (B, T, H). */
     NDArray block(NDArray x, int layer, RotaryEmbedding.Angles angles, NDArray maskBias, KvCache cache, int pass) {
-        if (training && adapter != null && adapter.config().dropout() > 0) {
+        if (dropsUnits()) {
             dropoutSeeds.seedBlock(pass, layer);
         }
         return decoderLayer(x, layer, angles, maskBias, cache);
+    }
+
+    /** Whether forward passes drop adapter units now: training, with LoRA dropout. */
+    boolean dropsUnits() {
+        return training && adapter != null && adapter.config().dropout() > 0;
     }
 
     RotaryEmbedding.Angles angles(NDArray positions) {
@@ -218,9 +218,8 @@ public final class LlamaModel implements AutoCloseable {
 
     private NDArray attention(NDArray x, int layer, String prefix, RotaryEmbedding.Angles angles,
                               NDArray maskBias, KvCache cache) {
-        Shape shape = x.getShape();
-        long batch = shape.get(0);
-        long steps = shape.get(1);
+        long batch = x.getShape().get(0);
+        long steps = x.getShape().get(1);
         int heads = config.numAttentionHeads();
         int kvHeads = config.numKeyValueHeads();
         int headDim = config.headDim();

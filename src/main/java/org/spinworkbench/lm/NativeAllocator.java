@@ -64,6 +64,26 @@ public final class NativeAllocator {
         return mapped;
     }
 
+    /**
+     * Hands the free pages inside glibc's heaps back to the system ({@code malloc_trim}), when
+     * this process maps large blocks; otherwise nothing. Tensors under the threshold freed
+     * between long-lived ones leave holes the heap keeps resident: a checkpointed pass frees
+     * hundreds of MiB of them at a time.
+     */
+    static void releaseFreePages() {
+        if (Boolean.TRUE.equals(mappedNow())) {
+            try {
+                NativeLibrary.getInstance(Platform.C_LIBRARY_NAME).getFunction("malloc_trim").invokeInt(new Object[] {0});
+            } catch (UnsatisfiedLinkError | RuntimeException e) {
+                // nothing to give back where the call is missing
+            }
+        }
+    }
+
+    private static synchronized Boolean mappedNow() {
+        return mapped;
+    }
+
     /** What {@code bench} reports. */
     public static synchronized String describe() {
         return Boolean.TRUE.equals(mapped) ? "blocks of " + (LARGE_BLOCK_BYTES >> 20) + " MiB and more mapped"

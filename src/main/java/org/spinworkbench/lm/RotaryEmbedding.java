@@ -57,5 +57,10 @@ final class RotaryEmbedding {
             NDArray rotated = second.neg().concat(first, -1);                       // (B, n, T, hD)
             return x.mul(cos).add(rotated.mul(sin));
         }
+
+        /** The angles of batch rows from..to, as views. */
+        Angles rows(long from, long to) {
+            return new Angles(cos.get("{}:{}", from, to), sin.get("{}:{}", from, to));
+        }
     }
 }

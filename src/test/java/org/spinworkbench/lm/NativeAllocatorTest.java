@@ -18,6 +18,12 @@ import org.junit.jupiter.api.Test;
 class NativeAllocatorTest {
     /** Sizes under the 32 MiB glibc's moving threshold can reach, largest first: each free raises it. */
     private static final int[] MEBIBYTES = {30, 20, 12, 8};
+    /**
+     * The small tensors between the holes stay for the life of the JVM: freed, they would merge
+     * the holes into one free block of 128 MiB, and glibc carves later large tensors out of a
+     * free block before it maps new ones.
+     */
+    private static final List<NDArray> PINS = new ArrayList<>();
 
     @Test
     void freedTensorsGoBackToTheSystemWhateverWasFreedBefore() {
@@ -31,6 +37,10 @@ class NativeAllocatorTest {
                 NDArray large = manager.ones(new Shape(mebibytes * (1L << 18)));   // every page written
                 pins.add(manager.ones(new Shape(1 << 14)));                         // 64 KiB
                 large.close();
+                // a block under the threshold, or one glibc carved out of a free block its heap already had
+                // (it uses those before it maps), leaves when the heap's free pages are handed back, as
+                // checkpointed training does after every block
+                NativeAllocator.releaseFreePages();
                 long after = ProcessMemory.residentMiB();
                 // a fresh block is given back; one reused from memory the process already held adds nothing;
                 // half the tensor's size leaves room for what other threads allocate meanwhile
@@ -39,5 +49,23 @@ class NativeAllocatorTest {
             }
             pins.forEach(NDArray::close);
         }
+    }
+
+    @Test
+    void freePagesBetweenLongLivedTensorsGoBackWhenAsked() {
+        assumeTrue(Platform.isLinux(), "malloc_trim is glibc's");
+        assertTrue(NativeAllocator.mapLargeBlocks(), "glibc's mallopt takes the threshold");
+        NDManager manager = NDManager.newBaseManager(); // never closed: it holds the pins
+        List<NDArray> freed = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {                                              // 64 × 2 MiB under the threshold
+            freed.add(manager.ones(new Shape(1L << 19)));
+            PINS.add(manager.ones(new Shape(1 << 10)));                             // 4 KiB after each: no trim from the top
+        }
+        freed.forEach(NDArray::close);
+        long held = ProcessMemory.residentMiB();
+        NativeAllocator.releaseFreePages();
+        long released = held - ProcessMemory.residentMiB();
+        // the 128 MiB of freed tensors stayed in the heap until asked for; what other threads hold may stay
+        assertTrue(released >= 64, "asking released " + released + " MiB of the 128 MiB freed");
     }
 }
