@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
@@ -86,14 +85,7 @@ class AdamWTest {
                 weights.put("layers." + i + ".weight", weight);
             }
             try (AdamW adamW = new AdamW(weights, WEIGHT_DECAY, BETA1, BETA2, EPSILON)) {
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector();
-                     NDScope scope = new NDScope()) {
-                    collector.backward(NDArrays.add(weights.values().stream().map(NDArray::sum).toArray(NDArray[]::new)));
-                }
-                assertTrue(ProcessMemory.restartPeak(), "the peak starts again from now");
-                long before = ProcessMemory.residentMiB();
-                adamW.step(1e-3);
-                long grown = ProcessMemory.peakResidentMiB() - before;
+                long grown = growthOfAStep(adamW, weights);
 
                 // two temporaries of one parameter (16 MiB) and slack; four of every parameter would be 512 MiB
                 assertTrue(grown <= 40, "the step grew resident memory by " + grown + " MiB");
@@ -148,14 +140,7 @@ class AdamWTest {
             NDArray weight = trainable(manager.ones(new Shape(rows, columns)));
             Map<String, NDArray> weights = Map.of("model.embed_tokens.weight", weight);
             try (AdamW adamW = new AdamW(weights, WEIGHT_DECAY, BETA1, BETA2, EPSILON)) {
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector();
-                     NDScope scope = new NDScope()) {
-                    collector.backward(weight.sum());
-                }
-                assertTrue(ProcessMemory.restartPeak(), "the peak starts again from now");
-                long before = ProcessMemory.residentMiB();
-                adamW.step(1e-3);
-                long grown = ProcessMemory.peakResidentMiB() - before;
+                long grown = growthOfAStep(adamW, weights);
 
                 // two temporaries of one 4 MiB slice and slack; two of the whole parameter would be 128 MiB
                 assertTrue(grown <= 24, "the step grew resident memory by " + grown + " MiB");
@@ -164,6 +149,18 @@ class AdamWTest {
                 assertEquals(expected, weight.getFloat(rows - 1, columns - 1), TOLERANCE);
             }
         }
+    }
+
+    /** How much one step from gradients of 1 everywhere grows the process's peak resident memory, in MiB. */
+    private static long growthOfAStep(AdamW adamW, Map<String, NDArray> weights) {
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector();
+             NDScope scope = new NDScope()) {
+            collector.backward(weights.values().stream().map(NDArray::sum).reduce(NDArray::add).orElseThrow());
+        }
+        assertTrue(ProcessMemory.restartPeak(), "the peak starts again from now");
+        long before = ProcessMemory.residentMiB();
+        adamW.step(1e-3);
+        return ProcessMemory.peakResidentMiB() - before;
     }
 
     private static NDArray trainable(NDArray array) {
