@@ -22,9 +22,9 @@ import java.util.List;
  */
 final class BlockCheckpoints {
     /**
-     * The most values the largest activation of a recomputed block may have in backward, the
-     * MLP's (b, T, I) or the attention weights' (b, nH, T, T): 16 M (64 MiB of float32). A
-     * batch whose activation is larger is recomputed a piece of rows at a time (at least one).
+     * The most values the largest activation of a block may have in a checkpointed pass, the
+     * MLP's (b, T, I) or the attention weights' (b, nH, T, T): 8 M (32 MiB of float32). A
+     * batch whose activation is larger runs a piece of rows at a time (at least one row).
      */
     static final long PIECE_VALUES = 1L << 23;
 
@@ -95,8 +95,9 @@ final class BlockCheckpoints {
         long steps = x.getShape().get(1);
         ModelConfig config = model.config();
         long perRow = steps * Math.max(config.intermediateSize(), config.numAttentionHeads() * steps); // largest activation
-        long pieces = (rows + Math.max(1, pieceValues / perRow) - 1) / Math.max(1, pieceValues / perRow);
-        return model.dropsUnits() ? rows : (rows + pieces - 1) / pieces;
+        long mostRows = Math.max(1, pieceValues / perRow);
+        long pieces = (rows + mostRows - 1) / mostRows;
+        return model.dropsUnits() ? rows : (rows + pieces - 1) / pieces;               // equal pieces
     }
 
     /** Work for {@link #backward} that runs before everything deferred earlier (the blocks under it). */
@@ -142,8 +143,8 @@ final class BlockCheckpoints {
      * Recomputes block {@code layer} with its graph and runs backward on Σ(block(x) · g), a
      * piece of rows at a time when the whole batch's activations would pass
      * {@link #PIECE_VALUES} (rows are independent in a block), so memory holds the activations
-     * of one piece; weights' gradients add up over the pieces. With adapter dropout the block runs whole, to drop the units the first pass
-     * dropped. Returns dL/d(input), (B, T, H), when {@code inputGradient}, else null.
+     * of one piece; weights' gradients add up over the pieces. With adapter dropout the block
+     * runs whole, to drop the units the first pass dropped. Returns dL/d(input), (B, T, H), when {@code inputGradient}, else null.
      */
     private NDArray backwardOfBlock(Pass pass, int layer, NDArray upstream, boolean inputGradient,
                                    GradientCollector collector) {
