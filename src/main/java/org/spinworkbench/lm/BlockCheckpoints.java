@@ -27,6 +27,7 @@ final class BlockCheckpoints {
      * batch whose activation is larger runs a piece of rows at a time (at least one row).
      */
     static final long PIECE_VALUES = 1L << 23;
+    private static final String ROWS = "{}:{}"; // rows from..to along the batch axis
 
     private final LlamaModel model;
     private long pieceValues = PIECE_VALUES;
@@ -73,12 +74,10 @@ final class BlockCheckpoints {
             return model.block(x, layer, pass.angles, pass.maskBias, null, pass.index);
         }
         NDList outputs = new NDList();
-        String range = "{}:{}";
         for (long start = 0; start < rows; start += rowsPerPiece) {
             long from = start;
             long to = Math.min(rows, from + rowsPerPiece);
-            outputs.add(Scoped.detached(() -> model.block(x.get(range, from, to), layer, pass.angles.rows(from, to),
-                    pass.maskBias.get(range, from, to), null, pass.index)));          // (b, T, H)
+            outputs.add(Scoped.detached(() -> blockOnRows(pass, layer, x.get(ROWS, from, to), from, to))); // (b, T, H)
         }
         NDArray whole = NDArrays.concat(outputs, 0);                                 // (B, T, H)
         outputs.close();
@@ -162,15 +161,13 @@ final class BlockCheckpoints {
             return inputGradient ? input.getGradient() : null;
         }
         NDList gradients = new NDList();
-        String range = "{}:{}";
         for (long from = 0; from < rows; from += rowsPerPiece) {
             long to = Math.min(rows, from + rowsPerPiece);
             try (NDScope pieceScope = new NDScope()) {
-                NDArray piece = input.get(range, from, to).stopGradient();          // (b, T, H), a leaf
+                NDArray piece = input.get(ROWS, from, to).stopGradient();           // (b, T, H), a leaf
                 piece.setRequiresGradient(inputGradient);
-                NDArray out = model.block(piece, layer, pass.angles.rows(from, to), pass.maskBias.get(range, from, to),
-                        null, pass.index);                                           // (b, T, H), with graph
-                collector.backward(out.mul(upstream.get(range, from, to)).sum());
+                NDArray out = blockOnRows(pass, layer, piece, from, to);             // (b, T, H), with graph
+                collector.backward(out.mul(upstream.get(ROWS, from, to)).sum());
                 if (inputGradient) {
                     NDArray gradient = piece.getGradient();                           // (b, T, H)
                     NDScope.unregister(gradient);
@@ -184,6 +181,12 @@ final class BlockCheckpoints {
         NDArray whole = NDArrays.concat(gradients, 0);                               // (B, T, H)
         gradients.close();
         return whole;
+    }
+
+    /** Block {@code layer} on {@code piece}, rows from..to of the pass's batch, with those rows' angles and mask. */
+    private NDArray blockOnRows(Pass pass, int layer, NDArray piece, long from, long to) {
+        return model.block(piece, layer, pass.angles.rows(from, to), pass.maskBias.get(ROWS, from, to), null,
+                pass.index);
     }
 
     /** Another bound on a piece's largest activation than {@link #PIECE_VALUES}; at least one value. */

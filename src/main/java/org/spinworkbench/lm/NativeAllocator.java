@@ -32,6 +32,7 @@ public final class NativeAllocator {
     private static final int M_MMAP_THRESHOLD = -3; // <malloc.h>
 
     private static Boolean mapped;
+    private static Function trim; // glibc's malloc_trim, found when large blocks are mapped
 
     private NativeAllocator() {
     }
@@ -71,17 +72,14 @@ public final class NativeAllocator {
      * hundreds of MiB of them at a time.
      */
     static void releaseFreePages() {
-        if (Boolean.TRUE.equals(mappedNow())) {
-            try {
-                NativeLibrary.getInstance(Platform.C_LIBRARY_NAME).getFunction("malloc_trim").invokeInt(new Object[] {0});
-            } catch (UnsatisfiedLinkError | RuntimeException e) {
-                // nothing to give back where the call is missing
-            }
+        Function malloc = trimWhenMapped();
+        if (malloc != null) {
+            malloc.invokeInt(new Object[] {0});
         }
     }
 
-    private static synchronized Boolean mappedNow() {
-        return mapped;
+    private static synchronized Function trimWhenMapped() {
+        return Boolean.TRUE.equals(mapped) ? trim : null;
     }
 
     /** What {@code bench} reports. */
@@ -107,6 +105,7 @@ public final class NativeAllocator {
             NativeLibrary libc = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
             libc.getFunction("gnu_get_libc_version"); // only glibc has it, and only glibc's mallopt takes -3 this way
             Function mallopt = libc.getFunction("mallopt");
+            trim = libc.getFunction("malloc_trim");
             return mallopt.invokeInt(new Object[] {M_MMAP_THRESHOLD, LARGE_BLOCK_BYTES}) == 1;
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return false; // not glibc, or JNA cannot load its native part: the default allocator stays
