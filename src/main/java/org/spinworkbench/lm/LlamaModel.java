@@ -3,7 +3,6 @@ package org.spinworkbench.lm;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.nn.Activation;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.pytorch.jni.JniUtils;
@@ -44,7 +43,7 @@ public final class LlamaModel implements AutoCloseable {
         this.weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights)); // checkpoint order, every run
         this.rotary = new RotaryEmbedding(config.headDim(), config.ropeTheta(), config.ropeScaling());
         this.attentionScale = manager.create((float) (1.0 / Math.sqrt(config.headDim())));
-        this.norm = new RmsNorm(manager, config.rmsNormEps());
+        this.norm = new RmsNorm(config.rmsNormEps());
         this.mask = new AttentionMask(manager);
         WeightShapes.require(config, this.weights);
     }
@@ -259,8 +258,7 @@ public final class LlamaModel implements AutoCloseable {
     private NDArray mlp(NDArray x, String prefix) {
         NDArray gate = project(x, prefix + "gate_proj");                             // (B, T, I)
         NDArray up = project(x, prefix + "up_proj");                                 // (B, T, I)
-        NDArray silu = gate.mul(Activation.sigmoid(gate));                          // SiLU(g) = g * sigmoid(g)
-        return project(silu.mul(up), prefix + "down_proj");                          // (B, T, H)
+        return project(TorchOperators.siluTimes(gate, up), prefix + "down_proj");     // (B, T, H) down(silu(g)·u)
     }
 
     /** RMS norm over the last axis with the weight of module {@code name}. */
