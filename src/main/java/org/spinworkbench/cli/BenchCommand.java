@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code bench}: how fast a model loads, generates and scores on this machine. */
@@ -86,6 +87,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        requireWholeSequences("--score-tokens", scoreTokens);
+        if (trainPairs > 0) {
+            requireWholeSequences("--train-tokens", trainTokens);
+        }
         PrintWriter status = spec.commandLine().getErr();
         long start = System.nanoTime();
         try (PretrainedModel loaded = model.load(status)) {
@@ -168,6 +173,15 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "peak resident memory: %d MiB (native allocator: %s)%n", peak,
                     NativeAllocator.describe());
             return 0;
+        }
+    }
+
+    /** A benchmark sequence is a quarter prompt, the rest response: both need a token. */
+    private void requireWholeSequences(String option, int tokens) {
+        if (tokens < TrainingBenchmark.FEWEST_SEQUENCE_TOKENS) {
+            throw new ParameterException(spec.commandLine(), option + " must be at least "
+                    + TrainingBenchmark.FEWEST_SEQUENCE_TOKENS + " (a quarter of each sequence is its prompt, the rest its"
+                    + " response), found " + tokens + ".");
         }
     }
 }

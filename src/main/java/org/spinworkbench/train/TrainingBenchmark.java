@@ -23,6 +23,8 @@ import org.spinworkbench.lm.Timing;
  * and the base's weight gradients are not computed: ≈ 4 × parameters × tokens.
  */
 public final class TrainingBenchmark {
+    /** Tokens a benchmark sequence needs: its first quarter is the prompt, the rest the response, both non-empty. */
+    public static final int FEWEST_SEQUENCE_TOKENS = 4;
     /**
      * The step timed: {@code pairs} pairs of {@code tokensPerSequence} tokens a sequence, in
      * micro-batches of {@code microBatchPairs} pairs whose gradients are accumulated (0: one
@@ -30,8 +32,9 @@ public final class TrainingBenchmark {
      */
     public record Step(int pairs, int tokensPerSequence, int microBatchPairs) {
         public Step {
-            if (pairs < 1 || tokensPerSequence < 2 || microBatchPairs < 0) {
-                throw new IllegalArgumentException("a step needs pairs >= 1, tokens >= 2 and micro-batch pairs >= 0,"
+            if (pairs < 1 || tokensPerSequence < FEWEST_SEQUENCE_TOKENS || microBatchPairs < 0) {
+                throw new IllegalArgumentException("a step needs pairs >= 1, tokens >= " + FEWEST_SEQUENCE_TOKENS
+                        + " and micro-batch pairs >= 0,"
                         + " found " + pairs + ", " + tokensPerSequence + ", " + microBatchPairs);
             }
         }
@@ -52,13 +55,19 @@ public final class TrainingBenchmark {
     private TrainingBenchmark() {
     }
 
-    /** Median GFLOP/s of an n × n by n × n fp32 matrix product. */
+    /**
+     * Fewest timed products behind the ceiling: one product of 1,024² takes milliseconds, and
+     * on a shared machine a single one moved the ceiling by half from run to run.
+     */
+    static final int CEILING_SAMPLES = 25;
+
+    /** Median GFLOP/s of an n × n by n × n fp32 matrix product, over at least {@value #CEILING_SAMPLES} timed products. */
     public static double matmulCeiling(NDManager manager, int n, int repeats) {
         JniUtils.setGradMode(false);
         try (NDManager work = manager.newSubManager()) {
             NDArray a = work.randomUniform(-1, 1, new Shape(n, n), DataType.FLOAT32);
             NDArray b = work.randomUniform(-1, 1, new Shape(n, n), DataType.FLOAT32);
-            double seconds = Timing.median(repeats, () -> {
+            double seconds = Timing.median(Math.max(repeats, CEILING_SAMPLES), () -> {
                 try (NDArray c = a.matMul(b)) {
                     c.getFloat(0, 0); // wait for the result
                 }

@@ -44,6 +44,15 @@ class ModelCommandsTest {
     }
 
     @Test
+    void benchRefusesSequencesTooShortForAPromptAndAResponse() {
+        assertEquals(2, run("bench", "--model", model.toString(), "--batch-sizes", "1", "--train-tokens", "3"));
+        assertTrue(err.toString().contains("--train-tokens must be at least 4"), err.toString());
+        assertEquals(2, run("bench", "--model", model.toString(), "--batch-sizes", "1", "--score-tokens", "2"));
+        assertTrue(err.toString().contains("--score-tokens must be at least 4"), err.toString());
+        assertFalse(err.toString().contains("Loaded"), "refused before the model loads: " + err);
+    }
+
+    @Test
     void generateWritesOneJsonObjectPerPrompt() throws Exception {
         Path input = dir.resolve("prompts.jsonl");
         Files.writeString(input, "{\"prompt\": \"2+2=\"}\n\n{\"prompt\": \"reverse: abc\"}\n");
