@@ -22,6 +22,10 @@ public final class Problems {
         }
         String message = failure.getMessage();
         String where = message == null || message.isBlank() ? "" : message.strip();
+        Throwable cause = failure.getCause();
+        if (cause != null && cause != failure && where.equals(cause.toString())) {
+            return describe(cause); // made from its cause alone: the message is the cause's class name and message
+        }
         if (failure instanceof NoSuchFileException) {
             return where.isEmpty() ? "a file does not exist" : where + " does not exist";
         }
@@ -44,8 +48,8 @@ public final class Problems {
         if (!where.isEmpty()) {
             return where;
         }
-        if (failure.getCause() != null && failure.getCause() != failure) {
-            return describe(failure.getCause());
+        if (cause != null && cause != failure) {
+            return describe(cause);
         }
         return failure instanceof OutOfMemoryError ? "out of memory"
                 : "an internal error (" + failure.getClass().getSimpleName() + ")";

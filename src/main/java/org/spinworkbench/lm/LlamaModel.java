@@ -280,7 +280,7 @@ public final class LlamaModel implements AutoCloseable {
 
     /** x·Wᵀ (+ b): (..., in) → (..., out). */
     static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
-        return Linear.linear(x, weight, bias).singletonOrThrow();
+        return Projection.apply(x, weight, bias);
     }
 
     private NDArray weight(String name) {

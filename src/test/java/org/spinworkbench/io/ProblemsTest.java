@@ -35,4 +35,15 @@ class ProblemsTest {
                 new ClosedByInterruptException())));
         assertEquals("x does not exist", Problems.describe(new UncheckedIOException(null, new NoSuchFileException("x"))));
     }
+
+    /** Java words a wrapper made from its cause alone as "java.nio.file.NoSuchFileException: x". */
+    @Test
+    void aWrapperMadeFromItsCauseAloneIsDescribedByItsCause() {
+        assertEquals("/ws/model does not exist",
+                Problems.describe(new UncheckedIOException(new NoSuchFileException("/ws/model"))));
+        assertEquals("No space left on device",
+                Problems.describe(new RuntimeException(new IOException("No space left on device"))));
+        assertEquals("saving the checkpoint: No space left on device", Problems.describe(
+                new UncheckedIOException("saving the checkpoint: No space left on device", new IOException("x"))));
+    }
 }
