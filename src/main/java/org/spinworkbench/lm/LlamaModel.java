@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
-import ai.djl.nn.core.Linear;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.util.Collections;
@@ -278,7 +277,7 @@ public final class LlamaModel implements AutoCloseable {
         return update == null ? y : y.add(update);
     }
 
-    /** x·Wᵀ (+ b): (..., in) → (..., out). */
+    /** x·Wᵀ (+ b): (..., in) → (..., out) ({@link Projection}). */
     static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
         return Projection.apply(x, weight, bias);
     }

@@ -84,7 +84,7 @@ public final class TorchOperators {
     }
 
     private static PtSymbolBlock rmsNormModule(double epsilon) {
-        String literal = Double.toString(epsilon).toLowerCase(Locale.ROOT); // Python's float syntax: 1.0e-06
+        String literal = Double.toString(epsilon).toLowerCase(Locale.ROOT); // a Python float literal: 1.0e-6
         return compile("RmsNorm", RMS_NORM.replace("EPSILON", literal));
     }
 
