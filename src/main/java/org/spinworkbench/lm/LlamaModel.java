@@ -27,7 +27,6 @@ public final class LlamaModel implements AutoCloseable {
     private final Map<String, NDArray> weights;
     private final RotaryEmbedding rotary;
     private final NDArray attentionScale;       // 1/sqrt(hD), long-lived: see DJL_NOTES trap 1
-    private final RmsNorm norm;
     private final AttentionMask mask;
     private LoraAdapter adapter;                // null: every weight is trained, none added
     private volatile boolean training;          // adapter dropout on
@@ -42,7 +41,6 @@ public final class LlamaModel implements AutoCloseable {
         this.weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights)); // checkpoint order, every run
         this.rotary = new RotaryEmbedding(config.headDim(), config.ropeTheta(), config.ropeScaling());
         this.attentionScale = manager.create((float) (1.0 / Math.sqrt(config.headDim())));
-        this.norm = new RmsNorm(config.rmsNormEps());
         this.mask = new AttentionMask(manager);
         WeightShapes.require(config, this.weights);
     }
@@ -262,7 +260,7 @@ public final class LlamaModel implements AutoCloseable {
 
     /** RMS norm over the last axis with the weight of module {@code name}. */
     private NDArray rmsNorm(NDArray x, String name) {
-        return norm.apply(x, weight(name + ".weight"));
+        return TorchOperators.rmsNorm(x, weight(name + ".weight"), config.rmsNormEps());
     }
 
     /** The attention mask of {@link AttentionMask#bias}, (B, 1, T, S). */

@@ -43,7 +43,6 @@ public final class TorchOperators {
             """;
 
     private static NDManager modules;        // owns the compiled modules for the life of the process
-    private static PtSymbolBlock siluTimes;
     private static final Map<Double, PtSymbolBlock> RMS_NORMS = new ConcurrentHashMap<>();
 
     private TorchOperators() {
@@ -51,7 +50,7 @@ public final class TorchOperators {
 
     /** silu(gate) · up, element by element, silu(x) = x · sigmoid(x) as torch computes it: (…) × (…) → (…). */
     public static NDArray siluTimes(NDArray gate, NDArray up) {
-        return run(siluTimesModule(), gate, up);
+        return run(SiluTimes.MODULE, gate, up);
     }
 
     /**
@@ -76,11 +75,9 @@ public final class TorchOperators {
         return IValueUtils.forward(module, unnamed, JniUtils.isGradMode()).singletonOrThrow();
     }
 
-    private static synchronized PtSymbolBlock siluTimesModule() {
-        if (siluTimes == null) {
-            siluTimes = compile("SiluTimes", SILU_TIMES);
-        }
-        return siluTimes;
+    /** Compiled when first used (the JVM's class initialisation), with no lock taken on later calls. */
+    private static final class SiluTimes {
+        static final PtSymbolBlock MODULE = compile("SiluTimes", SILU_TIMES);
     }
 
     private static PtSymbolBlock rmsNormModule(double epsilon) {
