@@ -16,7 +16,8 @@ import ai.djl.pytorch.jni.JniUtils;
  * with two threads than the weight by the transposed rows (measured at the SmolLM2-135M shapes
  * 576→1,536, 1,536→576, 576→192 and the 49,152-token head, 16–48 rows); under 16 rows and from
  * 64 the flip was no faster or slower. The values are the same products and sums, rounded by
- * another kernel. Training keeps the plain product, so its numbers do not depend on this.
+ * another kernel, in the same row-major layout. Steps that record gradients keep the plain
+ * product; a checkpointed block's first pass, run without them, may take the flip.
  */
 final class Projection {
     static final long FLIPPED_FROM_ROWS = 16;
@@ -33,7 +34,10 @@ final class Projection {
                 || !Device.Type.CPU.equals(x.getDevice().getDeviceType())) {
             return Linear.linear(x, weight, bias).singletonOrThrow();
         }
-        NDArray y = weight.matMul(x.reshape(rows, in).transpose()).transpose();      // (out, rows)ᵀ = (rows, out)
+        // (out, rows)ᵀ = (rows, out), copied into row order: a transposed view would hand later
+        // operations another memory layout, and some draw their random numbers in memory order
+        // (adapter dropout), so a checkpointed block recomputed with gradients would drop other units
+        NDArray y = weight.matMul(x.reshape(rows, in).transpose()).transpose().flatten().reshape(rows, -1);
         if (bias != null) {
             y = y.add(bias);
         }
