@@ -43,11 +43,9 @@ final class BlockCheckpoints {
         this.model = model;
     }
 
-    /** As {@link LlamaModel#forward} without a cache, keeping only what backward recomputes from. */
-    NDArray forward(NDArray inputIds, NDArray positions, NDArray keyMask) {
-        Pass pass = new Pass(inputIds, model.angles(positions),                     // (B, 1, T, hD)
-                model.attentionMask(keyMask, 0, inputIds.getShape().get(1)),       // (B, 1, T, S)
-                model.nextPass());
+    /** As {@link LlamaModel#forward} without a cache, keeping only what backward recomputes from; maskBias (B, 1, T, T). */
+    NDArray forward(NDArray inputIds, NDArray positions, NDArray maskBias) {
+        Pass pass = new Pass(inputIds, model.angles(positions), maskBias, model.nextPass()); // angles (B, 1, T, hD)
         NDArray x;
         JniUtils.setGradMode(false);
         try {

@@ -94,13 +94,31 @@ public final class LlamaModel implements AutoCloseable {
      * @return (B, T, H)
      */
     public NDArray forward(NDArray inputIds, NDArray positions, NDArray keyMask, KvCache cache) {
-        if (cache == null && checkpointingNow()) {
-            return checkpoints.forward(inputIds, positions, keyMask);
-        }
         long past = cache == null ? 0 : cache.length();
+        NDArray maskBias = attentionMask(keyMask, past, inputIds.getShape().get(1));  // (B, 1, T, S)
+        return forwardMasked(inputIds, positions, maskBias, cache);                  // (B, T, H)
+    }
+
+    /**
+     * As {@link #forward} without a cache, for rows that branch after a shared prefix (two
+     * responses to one prompt): a token sees the prefix and its own branch only
+     * ({@link AttentionMask#branched}), so each branch gets the hidden states it gets alone.
+     *
+     * @param positions (B, T) position in the token's own branch, which continues the prefix's
+     * @param branches  (B, T) int64: 0 on the prefix, b > 0 on branch b
+     * @return (B, T, H)
+     */
+    public NDArray forwardBranched(NDArray inputIds, NDArray positions, NDArray keyMask, NDArray branches) {
+        return forwardMasked(inputIds, positions, mask.branched(keyMask, branches), null);
+    }
+
+    /** The forward pass under an attention mask bias (B, 1, T, S): (B, T) ids → (B, T, H). */
+    private NDArray forwardMasked(NDArray inputIds, NDArray positions, NDArray maskBias, KvCache cache) {
+        if (cache == null && checkpointingNow()) {
+            return checkpoints.forward(inputIds, positions, maskBias);
+        }
         NDArray x = embed(inputIds);                                                 // (B, T, H)
         RotaryEmbedding.Angles angles = rotary.at(positions);                        // (B, 1, T, hD)
-        NDArray maskBias = attentionMask(keyMask, past, inputIds.getShape().get(1));  // (B, 1, T, S)
         int pass = nextPass();
         for (int layer = 0; layer < config.numHiddenLayers(); layer++) {
             x = block(x, layer, angles, maskBias, cache, pass);                      // (B, T, H)
@@ -219,36 +237,20 @@ public final class LlamaModel implements AutoCloseable {
         int heads = config.numAttentionHeads();
         int kvHeads = config.numKeyValueHeads();
         int headDim = config.headDim();
-
         // QKV
         NDArray q = project(x, prefix + "q_proj").reshape(batch, steps, heads, headDim).transpose(0, 2, 1, 3);
         NDArray k = project(x, prefix + "k_proj").reshape(batch, steps, kvHeads, headDim).transpose(0, 2, 1, 3);
         NDArray v = project(x, prefix + "v_proj").reshape(batch, steps, kvHeads, headDim).transpose(0, 2, 1, 3);
         // q: (B, nH, T, hD); k, v: (B, nKV, T, hD)
-
-        // RoPE
-        q = angles.apply(q);
+        q = angles.apply(q);                                                         // RoPE
         k = angles.apply(k);
-
         // KV cache: the whole sequence's keys and values, (B, nKV, S, hD)
         if (cache != null) {
             KvCache.KeyValues all = cache.append(layer, k, v);
             k = all.keys();
             v = all.values();
         }
-
-        // grouped-query attention: key/value head j serves query heads j·r … j·r + r − 1 (r = nH/nKV);
-        // the r query heads of a group are stacked along the query axis, so no key or value is copied
-        int group = heads / kvHeads;
-        long keys = k.getShape().get(2);
-        NDArray grouped = q.reshape(batch, kvHeads, (long) group * steps, headDim);   // (B, nKV, r*T, hD)
-        NDArray scores = grouped.matMul(k.transpose(0, 1, 3, 2)).mul(attentionScale) // (B, nKV, r*T, S)
-                .reshape(batch, kvHeads, group, steps, keys);                        // (B, nKV, r, T, S)
-        NDArray bias = maskBias.reshape(batch, 1, 1, steps, keys);                   // (B, 1, 1, T, S)
-        NDArray weightsOfKeys = scores.add(bias).softmax(-1)
-                .reshape(batch, kvHeads, (long) group * steps, keys);                // (B, nKV, r*T, S)
-        NDArray out = weightsOfKeys.matMul(v).reshape(batch, heads, steps, headDim); // (B, nH, T, hD)
-        out = out.transpose(0, 2, 1, 3).reshape(batch, steps, (long) heads * headDim); // (B, T, nH*hD)
+        NDArray out = GroupedQueryAttention.apply(q, k, v, maskBias, attentionScale); // (B, T, nH*hD)
         return project(out, prefix + "o_proj");                                      // (B, T, H)
     }
 

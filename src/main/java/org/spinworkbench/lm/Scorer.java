@@ -11,6 +11,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * log p(response | prompt): the sum of the log-probabilities of the response tokens, each
@@ -47,42 +48,141 @@ public final class Scorer {
     public NDArray responseLogProbs(List<int[]> prompts, List<int[]> responses, NDManager manager) {
         int rows = prompts.size();
         List<int[]> sequences = new ArrayList<>(rows);
-        int responseTokens = 0;
         for (int row = 0; row < rows; row++) {
-            if (prompts.get(row).length == 0) {
-                throw new IllegalArgumentException("A prompt needs at least one token.");
-            }
+            requirePrompt(prompts.get(row));
             sequences.add(concat(prompts.get(row), responses.get(row)));
-            responseTokens += responses.get(row).length;
         }
-        if (responseTokens == 0) {
+        Targets targets = new Targets(rows, responses.stream().mapToInt(r -> r.length).sum());
+        if (targets.isEmpty()) {
             return manager.zeros(new Shape(rows));
         }
         PaddedBatch batch = PaddedBatch.right(sequences, padId);
-        int length = batch.length();
-        long[] positions = new long[responseTokens];  // row * L + column: the column predicting each response token
-        long[] targets = new long[responseTokens];    // the response token itself
-        float[] owner = new float[rows * responseTokens]; // (B, N) one-hot: which row each response token is in
-        int n = 0;
         for (int row = 0; row < rows; row++) {
-            int promptLength = prompts.get(row).length;
-            int[] response = responses.get(row);
-            for (int i = 0; i < response.length; i++) {
-                positions[n] = (long) row * length + promptLength + i - 1;
-                targets[n] = response[i];
-                owner[row * responseTokens + n] = 1f;
-                n++;
-            }
+            int promptEnd = row * batch.length() + prompts.get(row).length;
+            targets.add(row, responses.get(row), promptEnd - 1, promptEnd);
         }
         NDArray hidden = model.forward(batch.ids(manager), batch.positions(manager), batch.mask(manager), null);
-        NDArray flat = hidden.reshape(rows * (long) length, hidden.getShape().get(2));  // (B*L, H)
-        NDArray predicting = flat.get(new NDIndex("{}", manager.create(positions)));    // (N, H)
-        NDArray rowOf = manager.create(owner, new Shape(rows, responseTokens))
-                .toType(predicting.getDataType(), false);                                // (B, N)
-        if (model.checkpointingNow()) {
-            return rowOf.matMul(recomputedInBackward(predicting, targets, manager)).reshape(rows); // (B)
+        return sums(hidden, targets, manager);
+    }
+
+    /**
+     * The sums of two responses to each prompt, (2B): the first responses' in rows 0..B-1, the
+     * second responses' in rows B..2B-1, as {@link #responseLogProbs} gives them for the 2B
+     * prompt + response sequences. A SPIN pair's real and synthetic response answer the same
+     * prompt, so each prompt goes through the model once for both of its responses
+     * ({@link SharedPromptBatch}) when that costs less than the 2B sequences apart
+     * ({@link #sharingPays}).
+     */
+    public NDArray pairLogProbs(List<int[]> prompts, List<int[]> firsts, List<int[]> seconds, NDManager manager) {
+        int rows = prompts.size();
+        prompts.forEach(Scorer::requirePrompt);
+        if (!sharingPays(model.config(), prompts, firsts, seconds)) {
+            List<int[]> twice = new ArrayList<>(prompts);
+            twice.addAll(prompts);
+            List<int[]> responses = new ArrayList<>(firsts);
+            responses.addAll(seconds);
+            return responseLogProbs(twice, responses, manager);
         }
-        return rowOf.matMul(pickedLogProbs(predicting, targets, chunkRows, manager)).reshape(rows); // (B)
+        SharedPromptBatch batch = SharedPromptBatch.of(prompts, firsts, seconds, padId);
+        Targets targets = new Targets(2 * rows, firsts.stream().mapToInt(r -> r.length).sum()
+                + seconds.stream().mapToInt(r -> r.length).sum());
+        if (targets.isEmpty()) {
+            return manager.zeros(new Shape(2L * rows));
+        }
+        for (int row = 0; row < rows; row++) {
+            int promptEnd = row * batch.length() + prompts.get(row).length;
+            int first = firsts.get(row).length;
+            targets.add(row, firsts.get(row), promptEnd - 1, promptEnd);
+            targets.add(rows + row, seconds.get(row), promptEnd - 1, promptEnd + first); // the prompt's last token predicts both
+        }
+        NDArray hidden = model.forwardBranched(batch.ids(manager), batch.positions(manager), batch.mask(manager),
+                batch.branches(manager));
+        return sums(hidden, targets, manager);
+    }
+
+    /**
+     * Whether one row a pair, its prompt shared, costs fewer multiply-adds in the decoder blocks
+     * than the 2B prompt + response rows apart. Per layer, every position of the padded batch
+     * costs its projections (twice the layer's weights) and every query-key pair attention's
+     * 4·nH·hD. Sharing saves the prompts' positions but lengthens the rows, and attention grows
+     * with a row's square: a short prompt before long responses is cheaper apart.
+     */
+    static boolean sharingPays(ModelConfig config, List<int[]> prompts, List<int[]> firsts, List<int[]> seconds) {
+        int sharedLength = 0;
+        int apartLength = 0;
+        for (int row = 0; row < prompts.size(); row++) {
+            int prompt = prompts.get(row).length;
+            int first = firsts.get(row).length;
+            int second = seconds.get(row).length;
+            sharedLength = Math.max(sharedLength, prompt + first + second);
+            apartLength = Math.max(apartLength, prompt + Math.max(first, second));
+        }
+        int rows = prompts.size();
+        return blockCost(config, rows, sharedLength) < blockCost(config, 2 * rows, apartLength);
+    }
+
+    /** Multiply-adds of one decoder block over {@code rows} rows of {@code length} positions, as {@link #sharingPays} counts them. */
+    private static double blockCost(ModelConfig config, int rows, int length) {
+        double hidden = config.hiddenSize();
+        double queryWidth = (double) config.numAttentionHeads() * config.headDim();
+        double keyWidth = (double) config.numKeyValueHeads() * config.headDim();
+        double weights = hidden * (2 * queryWidth + 2 * keyWidth) + 3 * hidden * config.intermediateSize();
+        double positions = (double) rows * length;
+        return positions * 2 * weights + positions * length * 4 * queryWidth;
+    }
+
+    /**
+     * The sum for each output row of the log-probs of its target tokens, (R), from the hidden
+     * states (B, L, H) of the positions that predict them.
+     */
+    private NDArray sums(NDArray hidden, Targets targets, NDManager manager) {
+        long rows = hidden.getShape().get(0) * hidden.getShape().get(1);
+        NDArray flat = hidden.reshape(rows, hidden.getShape().get(2));                            // (B*L, H)
+        NDArray predicting = flat.get(new NDIndex("{}", manager.create(targets.positions)));        // (N, H)
+        NDArray rowOf = manager.create(targets.owner, new Shape(targets.outputs, targets.ids.length))
+                .toType(predicting.getDataType(), false);                                           // (R, N)
+        NDArray logProbs = model.checkpointingNow() ? recomputedInBackward(predicting, targets.ids, manager)
+                : pickedLogProbs(predicting, targets.ids, chunkRows, manager);                      // (N, 1)
+        return rowOf.matMul(logProbs).reshape(targets.outputs);                                    // (R)
+    }
+
+    /** The N response tokens to score: where each is predicted from, what it is, and which output row sums it. */
+    private static final class Targets {
+        final int outputs;
+        final long[] positions; // B*L index of the column predicting each token
+        final long[] ids;       // the token itself
+        final float[] owner;    // (R, N) one-hot: the output row of each token
+        private int count;
+
+        Targets(int outputs, int tokens) {
+            this.outputs = outputs;
+            this.positions = new long[tokens];
+            this.ids = new long[tokens];
+            this.owner = new float[outputs * tokens];
+        }
+
+        boolean isEmpty() {
+            return ids.length == 0;
+        }
+
+        /**
+         * Adds a response for output row {@code output}: its first token predicted from flat
+         * index {@code firstPredictor}, token i > 0 from {@code start + i - 1}, where the
+         * response begins at {@code start}.
+         */
+        void add(int output, int[] response, int firstPredictor, int start) {
+            for (int i = 0; i < response.length; i++, count++) {
+                positions[count] = i == 0 ? firstPredictor : start + i - 1;
+                ids[count] = response[i];
+                owner[output * ids.length + count] = 1f;
+            }
+        }
+    }
+
+    private static void requirePrompt(int[] prompt) {
+        if (prompt.length == 0) {
+            throw new IllegalArgumentException("A prompt needs at least one token.");
+        }
     }
 
     /**
@@ -156,12 +256,21 @@ public final class Scorer {
 
     /** The same sums as plain numbers, computed without a graph. */
     public double[] score(List<int[]> prompts, List<int[]> responses) {
+        return withoutGraph(work -> responseLogProbs(prompts, responses, work));
+    }
+
+    /** {@link #pairLogProbs}'s sums as plain numbers, (2B), computed without a graph. */
+    public double[] scorePairs(List<int[]> prompts, List<int[]> firsts, List<int[]> seconds) {
+        return withoutGraph(work -> pairLogProbs(prompts, firsts, seconds, work));
+    }
+
+    private double[] withoutGraph(Function<NDManager, NDArray> sums) {
         JniUtils.setGradMode(false);
         try (NDManager work = model.manager().newSubManager(); NDScope scope = new NDScope()) {
-            float[] sums = responseLogProbs(prompts, responses, work).toFloatArray();
-            double[] result = new double[sums.length];
-            for (int i = 0; i < sums.length; i++) {
-                result[i] = sums[i];
+            float[] values = sums.apply(work).toFloatArray();
+            double[] result = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                result[i] = values[i];
             }
             return result;
         }

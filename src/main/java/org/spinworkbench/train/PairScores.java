@@ -9,7 +9,8 @@ import org.spinworkbench.lm.hf.PretrainedModel;
 
 /**
  * The log-probs of both responses of every pair under one model: pairs of similar length
- * batched together, real and synthetic responses of a batch in one forward pass of 2B rows.
+ * batched together, each pair one row whose prompt the real and the synthetic response share
+ * ({@link Scorer#pairLogProbs}).
  * The opponent's scoring (reference) and the trained model's (policy) both go through here.
  */
 record PairScores(double[] real, double[] synthetic) {
@@ -23,20 +24,18 @@ record PairScores(double[] real, double[] synthetic) {
         double[] synthetic = new double[pairs.size()];
         Scorer scorer = new Scorer(model.network(), model.padTokenId());
         int done = 0;
-        for (int[] batch : Batches.byLength(pairs, p -> p.promptTokens().length
-                + Math.max(p.realTokens().length, p.syntheticTokens().length), batchSize)) {
+        for (int[] batch : Batches.byLength(pairs, p -> p.promptTokens().length + p.realTokens().length
+                + p.syntheticTokens().length, batchSize)) {
             beforeBatch.run();
             List<int[]> prompts = new ArrayList<>();
-            List<int[]> responses = new ArrayList<>();
+            List<int[]> reals = new ArrayList<>();
+            List<int[]> synthetics = new ArrayList<>();
             for (int index : batch) {
                 prompts.add(pairs.get(index).promptTokens());
-                responses.add(pairs.get(index).realTokens());
+                reals.add(pairs.get(index).realTokens());
+                synthetics.add(pairs.get(index).syntheticTokens());
             }
-            for (int index : batch) {
-                prompts.add(pairs.get(index).promptTokens());
-                responses.add(pairs.get(index).syntheticTokens());
-            }
-            double[] scores = scorer.score(prompts, responses);                // (2B): real rows, then synthetic
+            double[] scores = scorer.scorePairs(prompts, reals, synthetics);   // (2B): real rows, then synthetic
             for (int row = 0; row < batch.length; row++) {
                 real[batch[row]] = scores[row];
                 synthetic[batch[row]] = scores[batch.length + row];

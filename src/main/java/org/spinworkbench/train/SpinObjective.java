@@ -11,7 +11,8 @@ import org.spinworkbench.lm.Scorer;
 /**
  * The SPIN objective: prefer the real response over the model's own synthetic one, relative
  * to the frozen opponent whose log-probs were computed once and stored with the pairs.
- * Real and synthetic responses of a micro-batch go through the model as one batch of 2B.
+ * A micro-batch of B pairs goes through the model as B rows, each pair's real and synthetic
+ * response sharing one pass of their prompt ({@link Scorer#pairLogProbs}).
  */
 final class SpinObjective implements TrainingObjective {
     private final Scorer scorer;
@@ -37,25 +38,22 @@ final class SpinObjective implements TrainingObjective {
     @Override
     public Result loss(List<Integer> examples, NDManager manager) {
         int rows = examples.size();
-        List<int[]> prompts = new ArrayList<>(2 * rows);
-        List<int[]> responses = new ArrayList<>(2 * rows);
+        List<int[]> prompts = new ArrayList<>(rows);
+        List<int[]> reals = new ArrayList<>(rows);
+        List<int[]> synthetics = new ArrayList<>(rows);
         float[] referenceReal = new float[rows];
         float[] referenceSynthetic = new float[rows];
         int[] realCounts = new int[rows];
         for (int i = 0; i < rows; i++) {
             ScoredPair pair = pairs.get(examples.get(i));
             prompts.add(pair.promptTokens());
-            responses.add(pair.realTokens());
+            reals.add(pair.realTokens());
+            synthetics.add(pair.syntheticTokens());
             realCounts[i] = pair.realTokens().length;
             referenceReal[i] = (float) pair.referenceReal();
             referenceSynthetic[i] = (float) pair.referenceSynthetic();
         }
-        for (int i = 0; i < rows; i++) {
-            ScoredPair pair = pairs.get(examples.get(i));
-            prompts.add(pair.promptTokens());
-            responses.add(pair.syntheticTokens());
-        }
-        NDArray logProbs = scorer.responseLogProbs(prompts, responses, manager);     // (2B)
+        NDArray logProbs = scorer.pairLogProbs(prompts, reals, synthetics, manager);  // (2B) real rows, then synthetic
         NDArray policyReal = logProbs.get("0:{}", rows);                              // (B)
         NDArray policySynthetic = logProbs.get("{}:", rows);                          // (B)
         NDArray value = loss.loss(policyReal, policySynthetic,
