@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import org.spinworkbench.cli.Cli;
 import org.spinworkbench.lm.NativeAllocator;
+import org.spinworkbench.lm.RetainedMemoryStart;
 import org.spinworkbench.ui.WorkbenchApplication;
 
 /**
@@ -17,6 +18,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // first of all: glibc reads its settings when the process starts (decision 0021)
+        RetainedMemoryStart.restartIfUseful();
         // No model or dataset hub is ever contacted: everything loads from local files.
         System.setProperty("ai.djl.offline", "true");
         // before libtorch allocates, when asked to map large tensors from the start (decision 0017)

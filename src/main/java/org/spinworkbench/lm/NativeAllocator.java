@@ -6,7 +6,7 @@ import com.sun.jna.Platform;
 import java.util.Locale;
 
 /**
- * How the C library's allocator gives libtorch its tensor memory (decision 0017).
+ * How the C library's allocator gives libtorch its tensor memory (decisions 0017 and 0021).
  *
  * <p>glibc maps a block of at least its mmap threshold straight from the kernel and returns it
  * on free; smaller blocks come from its heaps, where freed space stays resident for reuse. Out
@@ -18,7 +18,9 @@ import java.util.Locale;
  * tensor mapped, so memory goes back to the system as soon as a tensor is freed; the price is
  * speed, because a mapped tensor's pages are new to the process each time.
  *
- * <p>So large blocks are mapped when memory matters more than speed: from the moment a model
+ * <p>By default the process starts over with glibc keeping the memory it frees
+ * ({@link RetainedMemoryStart}): faster, because tensors reuse pages the process already has.
+ * Large blocks are mapped when memory matters more than speed: from the moment a model
  * turns gradient checkpointing on, for the rest of the process (glibc cannot be given its
  * moving threshold back). The system property {@value #PROPERTY} overrides that: {@code mapped}
  * maps from start-up, {@code system} never.
@@ -29,7 +31,11 @@ public final class NativeAllocator {
     /** {@code auto} (the default), {@code mapped} or {@code system}. */
     public static final String PROPERTY = "spinworkbench.allocator";
     private static final String GLIBC_VARIABLE = "MALLOC_MMAP_THRESHOLD_";
-    private static final int M_MMAP_THRESHOLD = -3; // <malloc.h>
+    private static final int M_TRIM_THRESHOLD = -1; // <malloc.h>
+    private static final int M_MMAP_THRESHOLD = -3;
+    private static final int M_MMAP_MAX = -4;
+    private static final int DEFAULT_TRIM_THRESHOLD = 128 << 10; // glibc's own defaults
+    private static final int DEFAULT_MMAP_MAX = 65536;
 
     private static Boolean mapped;
     private static Function trim; // glibc's malloc_trim, found when large blocks are mapped
@@ -78,14 +84,41 @@ public final class NativeAllocator {
         }
     }
 
+    /**
+     * Hands every free page of glibc's heaps back to the system ({@code malloc_trim}), whatever
+     * the allocator's settings: for a process that keeps freed memory ({@link RetainedMemoryStart})
+     * once the work that freed it is done, so that memory does not stay with the window after a run.
+     */
+    public static void returnFreeMemory() {
+        Function malloc = glibcTrim();
+        if (malloc != null) {
+            malloc.invokeInt(new Object[] {0});
+        }
+    }
+
+    private static synchronized Function glibcTrim() {
+        if (trim == null && Platform.isLinux()) {
+            try {
+                NativeLibrary libc = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
+                libc.getFunction("gnu_get_libc_version");
+                trim = libc.getFunction("malloc_trim");
+            } catch (UnsatisfiedLinkError | RuntimeException e) {
+                return null; // not glibc, or JNA cannot load its native part
+            }
+        }
+        return trim;
+    }
+
     private static synchronized Function trimWhenMapped() {
         return Boolean.TRUE.equals(mapped) ? trim : null;
     }
 
     /** What {@code bench} reports. */
     public static synchronized String describe() {
-        return Boolean.TRUE.equals(mapped) ? "blocks of " + (LARGE_BLOCK_BYTES >> 20) + " MiB and more mapped"
-                : "the C library's default";
+        if (Boolean.TRUE.equals(mapped)) {
+            return "blocks of " + (LARGE_BLOCK_BYTES >> 20) + " MiB and more mapped";
+        }
+        return RetainedMemoryStart.active(System.getenv()) ? "freed memory kept for reuse" : "the C library's default";
     }
 
     private static String choice() {
@@ -106,6 +139,11 @@ public final class NativeAllocator {
             libc.getFunction("gnu_get_libc_version"); // only glibc has it, and only glibc's mallopt takes -3 this way
             Function mallopt = libc.getFunction("mallopt");
             trim = libc.getFunction("malloc_trim");
+            if (RetainedMemoryStart.active(System.getenv())) {
+                // started to keep freed memory: let blocks be mapped and heaps trimmed again
+                mallopt.invokeInt(new Object[] {M_MMAP_MAX, DEFAULT_MMAP_MAX});
+                mallopt.invokeInt(new Object[] {M_TRIM_THRESHOLD, DEFAULT_TRIM_THRESHOLD});
+            }
             return mallopt.invokeInt(new Object[] {M_MMAP_THRESHOLD, LARGE_BLOCK_BYTES}) == 1;
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return false; // not glibc, or JNA cannot load its native part: the default allocator stays

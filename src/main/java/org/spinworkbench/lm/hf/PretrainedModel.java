@@ -9,6 +9,7 @@ import java.util.Set;
 import org.spinworkbench.lm.ChatMessage;
 import org.spinworkbench.lm.LlamaModel;
 import org.spinworkbench.lm.ModelConfig;
+import org.spinworkbench.lm.NativeAllocator;
 
 /**
  * A model loaded from a Hugging Face folder: the network, its tokenizer and its chat
@@ -185,6 +186,7 @@ public final class PretrainedModel implements AutoCloseable {
             network.close();
         } finally {
             tokenizer.close();
+            NativeAllocator.returnFreeMemory(); // a process that keeps freed memory gives it back once a model is done
         }
     }
 }
