@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +18,8 @@ import java.util.Map;
  * Starts the process over, once, with glibc told to keep the memory libtorch frees (decision
  * 0021). Every Java thread allocates from one of glibc's secondary heaps, and glibc unmaps a
  * secondary heap as soon as everything in it is free: after each training step its tensors'
- * pages went back to the kernel, and the next step faulted and zeroed them in again (about a
- * sixth of a step's CPU time at the SmolLM2-135M shape). glibc reads its settings once, when
+ * pages went back to the kernel, and the next step faulted and zeroed them in again (a sixth
+ * to a third of a step's CPU time at the SmolLM2-135M shape). glibc reads its settings once, when
  * the process starts, so the process replaces itself ({@code execve} of {@code /proc/self/exe}
  * with its own arguments: same process id, same standard streams) with one heap for every
  * thread, no mapped blocks and no trimming ({@link #SETTINGS}).
@@ -32,17 +31,12 @@ import java.util.Map;
  */
 public final class RetainedMemoryStart {
     /** The environment the process is started over with. */
-    static final Map<String, String> SETTINGS = settings();
+    static final Map<String, String> SETTINGS = Map.of(
+            "MALLOC_ARENA_MAX", "1",                    // every thread in the main heap, which is never unmapped
+            "MALLOC_MMAP_MAX_", "0",                    // no block mapped on its own, whatever its size
+            "MALLOC_TRIM_THRESHOLD_", "1099511627776"); // freed pages stay (1 TiB free before a trim)
 
     private RetainedMemoryStart() {
-    }
-
-    private static Map<String, String> settings() {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("MALLOC_ARENA_MAX", "1");                 // every thread in the main heap, which is never unmapped
-        settings.put("MALLOC_MMAP_MAX_", "0");                 // no block mapped on its own, whatever its size
-        settings.put("MALLOC_TRIM_THRESHOLD_", "1099511627776"); // freed pages stay (1 TiB of free space before a trim)
-        return Map.copyOf(settings);
     }
 
     /**
