@@ -97,8 +97,9 @@ class LauncherProcessTest {
         // the empty description must arrive as an argument, or --description would take --workspace's place
         Result created = launch("projects", "create", name, "--description", "", "--workspace", workspace.toString());
         assertEquals(0, created.exitCode(), created.err());
-        Result list = launch("projects", "list", "--workspace", workspace.toString());
-        assertTrue(list.out().contains(name), list.out());
+        try (Workspace written = Workspace.open(workspace)) {
+            assertEquals(List.of(name), written.projects().list().stream().map(p -> p.name()).toList());
+        }
     }
 
     @Test
