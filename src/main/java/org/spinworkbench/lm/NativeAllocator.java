@@ -38,7 +38,7 @@ public final class NativeAllocator {
     private static final int DEFAULT_MMAP_MAX = 65536;
 
     private static Boolean mapped;
-    private static Function trim; // glibc's malloc_trim, found when large blocks are mapped
+    private static Function trim; // glibc's malloc_trim, found on first use
 
     private NativeAllocator() {
     }
@@ -78,9 +78,8 @@ public final class NativeAllocator {
      * hundreds of MiB of them at a time.
      */
     static void releaseFreePages() {
-        Function malloc = trimWhenMapped();
-        if (malloc != null) {
-            malloc.invokeInt(new Object[] {0});
+        if (mapLargeBlocksSet()) {
+            returnFreeMemory();
         }
     }
 
@@ -97,20 +96,29 @@ public final class NativeAllocator {
     }
 
     private static synchronized Function glibcTrim() {
-        if (trim == null && Platform.isLinux()) {
-            try {
-                NativeLibrary libc = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
-                libc.getFunction("gnu_get_libc_version");
-                trim = libc.getFunction("malloc_trim");
-            } catch (UnsatisfiedLinkError | RuntimeException e) {
-                return null; // not glibc, or JNA cannot load its native part
-            }
+        if (trim == null) {
+            NativeLibrary libc = glibc();
+            trim = libc == null ? null : libc.getFunction("malloc_trim");
         }
         return trim;
     }
 
-    private static synchronized Function trimWhenMapped() {
-        return Boolean.TRUE.equals(mapped) ? trim : null;
+    private static synchronized boolean mapLargeBlocksSet() {
+        return Boolean.TRUE.equals(mapped);
+    }
+
+    /** The C library when it is glibc, whose malloc settings this class and {@link RetainedMemoryStart} use; else null. */
+    static NativeLibrary glibc() {
+        if (!Platform.isLinux()) {
+            return null;
+        }
+        try {
+            NativeLibrary libc = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
+            libc.getFunction("gnu_get_libc_version"); // only glibc has it
+            return libc;
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            return null; // not glibc, or JNA cannot load its native part
+        }
     }
 
     /** What {@code bench} reports. */
@@ -121,7 +129,8 @@ public final class NativeAllocator {
         return RetainedMemoryStart.active(System.getenv()) ? "freed memory kept for reuse" : "the C library's default";
     }
 
-    private static String choice() {
+    /** {@value #PROPERTY}: {@code auto}, {@code mapped} or {@code system}. */
+    static String choice() {
         return System.getProperty(PROPERTY, "auto").strip().toLowerCase(Locale.ROOT);
     }
 
@@ -131,14 +140,12 @@ public final class NativeAllocator {
     }
 
     private static boolean fixMmapThreshold() {
-        if (!Platform.isLinux()) {
+        NativeLibrary libc = glibc(); // only glibc's mallopt takes -3 this way
+        if (libc == null) {
             return false;
         }
         try {
-            NativeLibrary libc = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
-            libc.getFunction("gnu_get_libc_version"); // only glibc has it, and only glibc's mallopt takes -3 this way
             Function mallopt = libc.getFunction("mallopt");
-            trim = libc.getFunction("malloc_trim");
             if (RetainedMemoryStart.active(System.getenv())) {
                 // started to keep freed memory: let blocks be mapped and heaps trimmed again
                 mallopt.invokeInt(new Object[] {M_MMAP_MAX, DEFAULT_MMAP_MAX});
@@ -146,7 +153,7 @@ public final class NativeAllocator {
             }
             return mallopt.invokeInt(new Object[] {M_MMAP_THRESHOLD, LARGE_BLOCK_BYTES}) == 1;
         } catch (UnsatisfiedLinkError | RuntimeException e) {
-            return false; // not glibc, or JNA cannot load its native part: the default allocator stays
+            return false; // the default allocator stays
         }
     }
 }

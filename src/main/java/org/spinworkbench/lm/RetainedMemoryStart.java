@@ -44,7 +44,11 @@ public final class RetainedMemoryStart {
      * only when it does not (or when the replacement failed).
      */
     public static void restartIfUseful() {
-        if (!applies(System.getenv(), System.getProperty(NativeAllocator.PROPERTY, "auto"))) {
+        if (!applies(System.getenv(), NativeAllocator.choice())) {
+            return;
+        }
+        NativeLibrary libc = NativeAllocator.glibc(); // the settings are glibc's
+        if (libc == null) {
             return;
         }
         try {
@@ -54,20 +58,18 @@ public final class RetainedMemoryStart {
                 return;
             }
             SETTINGS.forEach((name, value) -> environment.add((name + "=" + value).getBytes(StandardCharsets.US_ASCII)));
-            NativeLibrary libc = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
-            libc.getFunction("gnu_get_libc_version"); // glibc only: the settings are glibc's
             Function execve = libc.getFunction("execve");
             System.out.flush();
             System.err.flush();
             execve.invokeInt(new Object[] {"/proc/self/exe", cStrings(arguments), cStrings(environment)});
         } catch (IOException | UnsatisfiedLinkError | RuntimeException e) {
-            // no /proc, not glibc, or JNA cannot load its native part: start as the process is
+            // no /proc, or execve refused: start as the process is
         }
     }
 
     /** Whether a process with this environment and allocator choice starts over. */
     static boolean applies(Map<String, String> environment, String choice) {
-        if (!Platform.isLinux() || !"auto".equals(choice.strip())) {
+        if (!Platform.isLinux() || !"auto".equals(choice)) {
             return false;
         }
         for (String name : environment.keySet()) {
